@@ -1,0 +1,41 @@
+// A fresh in-memory PGlite with the platform bootstrap and every migration
+// applied, and helpers to act as an API role with JWT claims, as PostgREST does.
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { applyBootstrap, applyMigrations } from '../../server/database/migrate.js';
+
+export async function freshDatabase(): Promise<PGlite> {
+  const db = await PGlite.create();
+  await applyBootstrap(db);
+  await applyMigrations(db);
+  return db;
+}
+
+export type ApiRole = 'anon' | 'authenticated' | 'service_role';
+
+/**
+ * Runs fn in a transaction as `role` with `sub` as auth.uid(), exactly as
+ * PostgREST does per request (SET LOCAL ROLE + request.jwt.claims).
+ * The transaction is committed when fn resolves, rolled back when it throws.
+ */
+export async function asRole<T>(
+  db: PGlite,
+  role: ApiRole,
+  sub: string | null,
+  fn: (tx: Transaction) => Promise<T>
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const claims = JSON.stringify(sub ? { role, sub } : { role });
+    await tx.query(`select set_config('request.jwt.claims', $1, true)`, [claims]);
+    await tx.exec(`set local role ${role}`);
+    return fn(tx);
+  });
+}
+
+/** Creates a user in auth.users (what sign-up does on the platform). */
+export async function createUser(db: PGlite, email: string): Promise<string> {
+  const res = await db.query<{ id: string }>(
+    `insert into auth.users (email) values ($1) returning id`,
+    [email]
+  );
+  return res.rows[0]!.id;
+}
