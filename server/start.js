@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm start`: the embedded local stack on one port, the SPA included.
+import { reachableAddresses } from './addresses.js';
+import { buildApp, needsBuild } from './build-if-needed.js';
+import { StackError } from './errors.js';
+import { defaultBuildDir, startStack } from './stack.js';
+
+const log = (/** @type {string} */ line) => console.log(line);
+const debug = process.env.DEBUG ? log : () => {};
+
+/** @param {unknown} error */
+function explain(error) {
+  if (error instanceof StackError) {
+    console.error(`\nRegionkartan kunde inte starta / could not start:\n  ${error.message}\n\nGör så här / What to do:\n  ${error.hint}\n`);
+  } else {
+    console.error('\nRegionkartan kunde inte starta på grund av ett oväntat fel / unexpected error:');
+    console.error(error);
+  }
+  process.exitCode = 1;
+}
+
+async function main() {
+  const started = Date.now();
+  const port = Number(process.env.PORT ?? 5180);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StackError(`PORT="${process.env.PORT}" är inte ett portnummer. / Not a port number.`, 'Ange t.ex. PORT=5180.');
+  }
+  const host = process.env.HOST ?? '0.0.0.0';
+  const dataDir = process.env.REGIONKARTAN_DATA_DIR ?? '.regionkartan';
+
+  // REGIONKARTAN_BUILD=skip serves whatever build exists (tests, API-only use).
+  if (process.env.REGIONKARTAN_BUILD !== 'skip' && needsBuild(defaultBuildDir)) await buildApp(log);
+
+  const stack = await startStack({ dataDir, port, host, log: (l) => (l.startsWith('postgrest') ? debug(l) : log(l)) });
+  const { local, lan } = reachableAddresses(host, stack.port);
+  log(`\nRegionkartan är igång / is running (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`  Lokalt / local:     ${local}`);
+  for (const address of lan) log(`  Nätverk / network:  ${address}`);
+  log(`  Data:               ${stack.dataDir}`);
+  log('Stoppa med Ctrl+C. / Stop with Ctrl+C.\n');
+
+  let stopping = false;
+  const stop = async (/** @type {string} */ signal) => {
+    if (stopping) {
+      console.error('Avbryter direkt. / Forcing exit.');
+      process.exit(1);
+    }
+    stopping = true;
+    log(`\n${signal}: stänger Regionkartan … / shutting down …`);
+    await stack.close();
+    log('Stängd. All data är sparad. / Stopped; all data saved.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch(explain);

@@ -1,0 +1,144 @@
+// `npm start`'s process: every acknowledged write survives kill -9, nothing is
+// seeded twice, signals shut down cleanly, and start-up failures are explained.
+import { readFile, writeFile, rm, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../server/secrets.js';
+import { startProcess } from '../helpers/process';
+import { SEED_MAP_ID, startTestStack, tempDir } from '../helpers/stack';
+
+let dataDir: string;
+let editorToken: string;
+
+beforeAll(async () => {
+  dataDir = await tempDir();
+  // First start in-process to create an editor (sign-in arrives with the identity issue).
+  const stack = await startTestStack(dataDir);
+  const editor = await stack.user('editor', { mapId: SEED_MAP_ID, role: 'editor' });
+  await stack.stop();
+  const { jwtSecret } = JSON.parse(await readFile(join(dataDir, 'secrets.json'), 'utf8'));
+  editorToken = await signToken(jwtSecret, { role: 'authenticated', sub: editor }, '1h');
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function count(url: string, query: string): Promise<number> {
+  const res = await fetch(`${url}/rest/v1/${query}`, {
+    method: 'HEAD',
+    headers: { Authorization: `Bearer ${editorToken}`, Prefer: 'count=exact' }
+  });
+  return Number(res.headers.get('content-range')?.split('/')[1]);
+}
+
+describe('durability of npm start', () => {
+  it('keeps every acknowledged write after kill -9 and does not seed again', async () => {
+    const first = await startProcess(dataDir);
+    const seededNodes = await count(first.url, `nodes?map_id=eq.${SEED_MAP_ID}&title=not.like.Skrivtest*`);
+    expect(seededNodes).toBeGreaterThanOrEqual(40);
+
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; !stop; i++) {
+        const res = await fetch(`${first.url}/rest/v1/nodes`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${editorToken}`,
+            'Content-Type': 'application/json',
+            Prefer: 'return=representation'
+          },
+          body: JSON.stringify({ map_id: SEED_MAP_ID, kind: 'resource', title: `Skrivtest ${w}-${i}` })
+        }).catch(() => null);
+        if (res?.status === 201) acknowledged.push(((await res.json()) as [{ id: string }])[0].id);
+        else break;
+      }
+    });
+    await new Promise((r) => setTimeout(r, 2500));
+    first.child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(writers);
+    await first.exited;
+    expect(acknowledged.length).toBeGreaterThan(20);
+
+    const second = await startProcess(dataDir);
+    try {
+      const ids = new Set<string>();
+      for (let i = 0; i < acknowledged.length; i += 100) {
+        const chunk = acknowledged.slice(i, i + 100);
+        const res = await fetch(`${second.url}/rest/v1/nodes?select=id&id=in.(${chunk.join(',')})`, {
+          headers: { Authorization: `Bearer ${editorToken}` }
+        });
+        for (const row of (await res.json()) as { id: string }[]) ids.add(row.id);
+      }
+      expect(ids.size).toBe(acknowledged.length);
+      expect(await count(second.url, `nodes?map_id=eq.${SEED_MAP_ID}&title=not.like.Skrivtest*`)).toBe(seededNodes);
+      expect(await count(second.url, 'maps')).toBe(1);
+      expect(second.output()).not.toContain('seedats');
+
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      expect(second.output()).toContain('All data är sparad');
+    } finally {
+      second.child.kill('SIGKILL');
+    }
+  });
+
+  it('explains a busy port instead of crashing', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const dir = await tempDir();
+      const proc = await startProcess(dir, { PORT: String(port) }, { waitReady: false });
+      expect(await proc.exited).toBe(1);
+      expect(proc.output()).toContain(`Port ${port} används redan`);
+      expect(proc.output()).toContain('PORT=');
+      expect(proc.output()).not.toMatch(/\n\s+at /);
+      await rm(dir, { recursive: true, force: true });
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses a corrupt data directory without touching or re-seeding it', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'pgdata'));
+    await writeFile(join(dir, 'pgdata', 'garbage'), 'not a database');
+    const proc = await startProcess(dir, {}, { waitReady: false });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('kunde inte öppnas');
+    expect(proc.output()).toContain('Flytta undan katalogen');
+    expect(await readFile(join(dir, 'pgdata', 'garbage'), 'utf8')).toBe('not a database');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a database whose control file is damaged, and keeps the damaged files', async () => {
+    const dir = await tempDir();
+    const stack = await startTestStack(dir);
+    await stack.stop();
+    await writeFile(join(dir, 'pgdata', 'global', 'pg_control'), 'garbage');
+    const proc = await startProcess(dir, {}, { waitReady: false });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('kunde inte öppnas');
+    expect(await readFile(join(dir, 'pgdata', 'global', 'pg_control'), 'utf8')).toBe('garbage');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a data directory that another running stack holds', async () => {
+    const dir = await tempDir();
+    const first = await startProcess(dir);
+    try {
+      const second = await startProcess(dir, {}, { waitReady: false });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain('används redan av en annan Regionkartan');
+      expect(await fetch(`${first.url}/healthz`).then((r) => r.status)).toBe(200);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
