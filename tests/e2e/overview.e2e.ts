@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+test('the first page shows the seeded regional map from the local stack', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Örebro län – regional karta').first()).toBeVisible();
+  await expect(page.getByTestId('node-count-municipality')).toHaveText('12');
+  const nodes = Number(await page.getByTestId('node-total').textContent());
+  const relations = Number(await page.getByTestId('relation-total').textContent());
+  expect(nodes).toBeGreaterThanOrEqual(40);
+  expect(relations).toBeGreaterThanOrEqual(40);
+  await expect(page.getByText('000_fa9faf0b6f84902b.txt').first()).toBeVisible();
+
+  // The same counts straight from the API the page used.
+  const api = await page.request.get(
+    '/rest/v1/nodes?select=id&deleted_at=is.null&map_id=eq.00000000-0000-4000-8000-000000000001',
+    { headers: { Prefer: 'count=exact', Range: '0-0' } }
+  );
+  expect(Number(api.headers()['content-range']?.split('/')[1])).toBe(nodes);
+});
+
+test('the first page has no WCAG 2.1 A/AA violations', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('node-total')).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('the language switch shows English and remembers it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('node-total')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await page.getByRole('button', { name: /english/i }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
