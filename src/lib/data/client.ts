@@ -16,17 +16,24 @@ export type AccessToken = string | (() => Promise<string | null>);
  * anon key is used. Nothing is persisted: the local identity lives elsewhere.
  * Supabase mode: the ordinary client with Supabase Auth.
  */
-export function createDataClient(config: RuntimeConfig, accessToken?: AccessToken): DataClient {
+export function createDataClient(
+  config: RuntimeConfig,
+  accessToken?: AccessToken,
+  /** A fetch to use instead of the global one (tests, instrumentation). */
+  fetchImpl?: typeof fetch
+): DataClient {
+  const global = fetchImpl ? { fetch: fetchImpl } : undefined;
   if (config.mode === 'supabase') {
-    return createClient<Database>(config.supabaseUrl, config.anonKey);
+    return createClient<Database>(config.supabaseUrl, config.anonKey, { global });
   }
   const auth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
   if (accessToken === undefined) {
-    return createClient<Database>(config.supabaseUrl, config.anonKey, { auth });
+    return createClient<Database>(config.supabaseUrl, config.anonKey, { auth, global });
   }
   const token = typeof accessToken === 'string' ? async () => accessToken : accessToken;
   return createClient<Database>(config.supabaseUrl, config.anonKey, {
     auth,
+    global,
     accessToken: token
   });
 }

@@ -91,6 +91,7 @@ export async function loadMap(
           .abortSignal(abortable)
       )
     ]);
+    signal?.throwIfAborted();
     if (mapResponse.error) throw toDataError(mapResponse.error, mapResponse.status);
     const map = mapResponse.data;
     if (!map || map.deleted_at !== null) {
