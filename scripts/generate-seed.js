@@ -866,10 +866,14 @@ export function isSeedUpToDate(existing, generated) {
 // CLI
 // ---------------------------------------------------------------------------
 
-/** @param {string[]} argv */
-export async function main(argv) {
+/**
+ * @param {string[]} argv
+ * @param {{ dataDir?: string, sqlFile?: string }} [paths]  overridable for tests
+ * @returns {Promise<number>} the exit code
+ */
+export async function main(argv, { dataDir = seedDataDir, sqlFile = seedSqlFile } = {}) {
   const check = argv.includes('--check');
-  const sources = await readSeedSources(seedDataDir);
+  const sources = await readSeedSources(dataDir);
   const { sql, seed, errors } = generateSeed(sources);
   if (!sql || !seed) {
     console.error(`Seed data in supabase/seed-data/ is invalid (${errors.length} problems):`);
@@ -879,7 +883,7 @@ export async function main(argv) {
   const summary = `${seed.nodes.length} nodes, ${seed.relations.length} relations, ${seed.themes.length} themes, ${seed.indicators.length} indicators`;
   if (check) {
     /** @type {string | null} */
-    const existing = await readFile(seedSqlFile, 'utf8').catch(() => null);
+    const existing = await readFile(sqlFile, 'utf8').catch(() => null);
     if (!isSeedUpToDate(existing, sql)) {
       console.error(
         existing === null
@@ -891,7 +895,7 @@ export async function main(argv) {
     console.log(`supabase/seed.sql is up to date (${summary}).`);
     return 0;
   }
-  await writeFile(seedSqlFile, sql, 'utf8');
+  await writeFile(sqlFile, sql, 'utf8');
   console.log(`Wrote supabase/seed.sql (${summary}).`);
   return 0;
 }
