@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { startStack } from '../../server/stack.js';
 import { signToken } from '../../server/secrets.js';
@@ -44,7 +45,8 @@ export async function startTestStack(dataDir?: string): Promise<TestStack> {
         : stack.anonKey;
       return createClient<Database>(stack.url, stack.anonKey, {
         accessToken: async () => token,
-        global: { fetch: (...args) => fetch(...args) }
+        // Node 20 has no global WebSocket; supabase-js constructs its realtime client eagerly.
+        realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
       });
     },
     async user(name, membership) {
