@@ -11,10 +11,7 @@ export const en = {
 
   'footer.attribution': 'Sources and licences',
   'footer.about': 'Regionkartan is open source.',
-  'attribution.boundaries':
-    'Municipal boundaries: Statistics Sweden (SCB), Digital boundaries (CC0)',
-  'attribution.statistics':
-    'Statistics: Source SCB and Skolverket (Swedish National Agency for Education)',
+  'footer.licence': 'Licence',
   'attribution.documents':
     'Content: documents from the collaboration in Örebro County, with a source for every item',
 

@@ -11,8 +11,7 @@ export const sv = {
 
   'footer.attribution': 'Källor och licenser',
   'footer.about': 'Regionkartan är öppen källkod.',
-  'attribution.boundaries': 'Kommungränser: SCB, Digitala gränser (CC0)',
-  'attribution.statistics': 'Statistik: Källa SCB och Skolverket',
+  'footer.licence': 'Licens',
   'attribution.documents':
     'Innehåll: underlag från samverkan i Örebro län, med källa vid varje uppgift',
 
