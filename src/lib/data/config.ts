@@ -1,12 +1,12 @@
 // Runtime configuration: which backend to talk to. The local stack serves
 // /config.json; a hosted deployment ships a static one with mode "supabase".
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MessageKey } from '$lib/i18n/sv';
 
 export const runtimeConfigSchema = z.object({
   mode: z.enum(['local', 'supabase']),
   supabaseUrl: z.url({ protocol: /^https?$/ }),
-  anonKey: z.string().min(1)
+  anonKey: z.string().check(z.minLength(1))
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
