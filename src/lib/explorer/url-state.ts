@@ -1,0 +1,120 @@
+// The shareable part of the explorer, as URL query parameters and back. Pure.
+// Unknown or malformed values are dropped (a shared link never breaks the page).
+import { isNodeKind, isRelationKind, isStatus } from '$lib/domain/kinds';
+import { EMPTY_FILTERS, type Filters } from './filters';
+import type { Selection } from './neighbourhood';
+
+export const VIEW_MODES = ['split', 'map', 'graph'] as const;
+export type ViewMode = (typeof VIEW_MODES)[number];
+export const LAYOUTS = ['fcose', 'geo', 'hierarchy'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+export type FocusDepth = 0 | 1 | 2;
+
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface ViewState {
+  mapId: string;
+  filters: Filters;
+  selection: Selection | null;
+  focus: FocusDepth;
+  view: ViewMode;
+  layout: Layout;
+  camera: Camera | null;
+}
+
+export const DEFAULT_MAP_ID = '00000000-0000-4000-8000-000000000001';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const THEME_KEY = /^[a-z0-9][a-z0-9_-]{0,47}$/;
+const KOMMUNKOD = /^[0-9]{4}$/;
+
+function list<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  valid: (v: string) => v is T
+): T[] {
+  const raw = params.get(name);
+  if (!raw) return [];
+  return [...new Set(raw.split(',').filter(valid))].sort();
+}
+
+function oneOf<T extends string>(values: readonly T[], raw: string | null, fallback: T): T {
+  return (values as readonly string[]).includes(raw ?? '') ? (raw as T) : fallback;
+}
+
+function parseCamera(raw: string | null): Camera | null {
+  if (!raw) return null;
+  const [lon, lat, zoom] = raw.split(',').map(Number);
+  if ([lon, lat, zoom].some((n) => n === undefined || !Number.isFinite(n))) return null;
+  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 85 || zoom! < 0 || zoom! > 22) return null;
+  return { lon: lon!, lat: lat!, zoom: zoom! };
+}
+
+function parseSelection(raw: string | null): Selection | null {
+  const match = raw?.match(/^(n|r):(.+)$/);
+  if (!match || !UUID.test(match[2]!)) return null;
+  return { type: match[1] === 'n' ? 'node' : 'relation', id: match[2]!.toLowerCase() };
+}
+
+export function parseViewState(params: URLSearchParams): ViewState {
+  const mapId = params.get('karta') ?? '';
+  const focus = Number(params.get('fokus'));
+  const selection = parseSelection(params.get('val'));
+  return {
+    mapId: UUID.test(mapId) ? mapId.toLowerCase() : DEFAULT_MAP_ID,
+    filters: {
+      themes: list(params, 'tema', (v): v is string => THEME_KEY.test(v)),
+      nodeKinds: list(params, 'typ', isNodeKind),
+      relationKinds: list(params, 'relation', isRelationKind),
+      municipalities: list(params, 'kommun', (v): v is string => KOMMUNKOD.test(v)),
+      statuses: list(params, 'status', isStatus),
+      text: (params.get('q') ?? '').slice(0, 200)
+    },
+    selection,
+    focus: selection && (focus === 1 || focus === 2) ? focus : 0,
+    view: oneOf(VIEW_MODES, params.get('vy'), 'split'),
+    layout: oneOf(LAYOUTS, params.get('layout'), 'fcose'),
+    camera: parseCamera(params.get('kamera'))
+  };
+}
+
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+
+/** The canonical query string for a view: equal views give equal strings. */
+export function serializeViewState(state: ViewState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.mapId !== DEFAULT_MAP_ID) params.set('karta', state.mapId);
+  if (state.view !== 'split') params.set('vy', state.view);
+  if (state.layout !== 'fcose') params.set('layout', state.layout);
+  const f = state.filters;
+  const lists: [string, readonly string[]][] = [
+    ['tema', f.themes],
+    ['typ', f.nodeKinds],
+    ['relation', f.relationKinds],
+    ['kommun', f.municipalities],
+    ['status', f.statuses]
+  ];
+  for (const [name, values] of lists) {
+    if (values.length) params.set(name, [...new Set(values)].sort().join(','));
+  }
+  if (f.text.trim()) params.set('q', f.text.trim());
+  if (state.selection) {
+    params.set('val', `${state.selection.type === 'node' ? 'n' : 'r'}:${state.selection.id}`);
+    if (state.focus) params.set('fokus', String(state.focus));
+  }
+  if (state.camera) {
+    const { lon, lat, zoom } = state.camera;
+    params.set('kamera', `${round(lon, 5)},${round(lat, 5)},${round(zoom, 2)}`);
+  }
+  return params;
+}
+
+export function defaultViewState(): ViewState {
+  return parseViewState(new URLSearchParams());
+}
+
+export { EMPTY_FILTERS };

@@ -1,0 +1,167 @@
+// The explorer's one state: the dataset, the shareable view (held in the URL, so
+// links, reload and back/forward reproduce it) and the transient hover and zoom
+// requests. Map, graph, lists and panels all read from here; none of them talks
+// to another directly.
+import { getContext, setContext } from 'svelte';
+import type { Dataset, NodeRow, RelationRow, ThemeRow } from '$lib/domain/model';
+import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
+import { neighbourhood, type Neighbourhood, type Selection } from '$lib/explorer/neighbourhood';
+import {
+  parseViewState,
+  serializeViewState,
+  type Camera,
+  type FocusDepth,
+  type Layout,
+  type ViewMode,
+  type ViewState
+} from '$lib/explorer/url-state';
+
+/** Where the view state lives: the page URL and the history API (or a fake in tests). */
+export interface UrlPort {
+  url(): URL;
+  push(url: URL): void;
+  replace(url: URL): void;
+}
+
+export interface ZoomRequest {
+  target: Selection | 'all';
+  seq: number;
+}
+
+const EMPTY_VISIBLE: Visible = { nodeIds: new Set(), relationIds: new Set() };
+
+export class ExplorerState {
+  #port: UrlPort;
+  #dataset = $state.raw<Dataset | null>(null);
+  #hover = $state.raw<Selection | null>(null);
+  #zoom = $state.raw<ZoomRequest | null>(null);
+
+  constructor(port: UrlPort) {
+    this.#port = port;
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  readonly view: ViewState = $derived(parseViewState(this.#port.url().searchParams));
+
+  get dataset(): Dataset | null {
+    return this.#dataset;
+  }
+  get filters(): Filters {
+    return this.view.filters;
+  }
+  get selection(): Selection | null {
+    return this.view.selection;
+  }
+  get hover(): Selection | null {
+    return this.#hover;
+  }
+  get zoomRequest(): ZoomRequest | null {
+    return this.#zoom;
+  }
+
+  readonly nodeById: ReadonlyMap<string, NodeRow> = $derived(
+    new Map((this.#dataset?.nodes ?? []).map((n) => [n.id, n]))
+  );
+  readonly relationById: ReadonlyMap<string, RelationRow> = $derived(
+    new Map((this.#dataset?.relations ?? []).map((r) => [r.id, r]))
+  );
+  readonly themeByKey: ReadonlyMap<string, ThemeRow> = $derived(
+    new Map((this.#dataset?.themes ?? []).map((t) => [t.key, t]))
+  );
+
+  /** What passes the filters: the same sets drive the map, the graph and the lists. */
+  readonly visible: Visible = $derived(
+    this.#dataset ? filterDataset(this.#dataset, this.view.filters) : EMPTY_VISIBLE
+  );
+
+  /** In focus mode, the selection's neighbourhood; everything else is dimmed. */
+  readonly focused: Neighbourhood | null = $derived.by(() => {
+    const { selection, focus } = this.view;
+    if (!this.#dataset || !selection || focus === 0) return null;
+    return neighbourhood(this.#dataset, this.visible, selection, focus);
+  });
+
+  readonly visibleNodes: NodeRow[] = $derived(
+    (this.#dataset?.nodes ?? [])
+      .filter((n) => this.visible.nodeIds.has(n.id))
+      .sort((a, b) => a.title.localeCompare(b.title, 'sv'))
+  );
+  readonly visibleRelations: RelationRow[] = $derived(
+    (this.#dataset?.relations ?? []).filter((r) => this.visible.relationIds.has(r.id))
+  );
+
+  isSelected(type: Selection['type'], id: string): boolean {
+    const s = this.view.selection;
+    return s !== null && s.type === type && s.id === id;
+  }
+
+  // ---- writes ------------------------------------------------------------
+
+  setDataset(dataset: Dataset | null): void {
+    this.#dataset = dataset;
+  }
+
+  #commit(patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): void {
+    const current = this.#port.url();
+    const next = serializeViewState({ ...this.view, ...patch });
+    if (next.toString() === serializeViewState(this.view).toString()) return;
+    const url = new URL(current);
+    url.search = next.toString();
+    if (url.href === current.href) return;
+    if (mode === 'push') this.#port.push(url);
+    else this.#port.replace(url);
+  }
+
+  select(selection: Selection | null): void {
+    this.#commit({ selection, focus: selection ? this.view.focus : 0 });
+  }
+
+  setFilters(patch: Partial<Filters>, mode: 'push' | 'replace' = 'push'): void {
+    this.#commit({ filters: { ...this.view.filters, ...patch } }, mode);
+  }
+
+  clearFilters(): void {
+    this.#commit({ filters: EMPTY_FILTERS });
+  }
+
+  setFocus(focus: FocusDepth): void {
+    if (!this.view.selection) return;
+    this.#commit({ focus });
+  }
+
+  setViewMode(view: ViewMode): void {
+    this.#commit({ view });
+  }
+
+  setLayout(layout: Layout): void {
+    this.#commit({ layout });
+  }
+
+  /** Camera moves replace the history entry: back/forward steps through view changes only. */
+  setCamera(camera: Camera): void {
+    this.#commit({ camera }, 'replace');
+  }
+
+  setHover(hover: Selection | null): void {
+    const h = this.#hover;
+    if (h === hover || (h && hover && h.type === hover.type && h.id === hover.id)) return;
+    this.#hover = hover;
+  }
+
+  zoomTo(target: Selection | 'all'): void {
+    this.#zoom = { target, seq: (this.#zoom?.seq ?? 0) + 1 };
+  }
+}
+
+const KEY = Symbol('explorer-state');
+
+export function setExplorerContext(state: ExplorerState): ExplorerState {
+  return setContext(KEY, state);
+}
+
+export function getExplorerContext(): ExplorerState {
+  const state = getContext<ExplorerState | undefined>(KEY);
+  if (!state) throw new Error('getExplorerContext() called outside the explorer');
+  return state;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ExplorerState, type UrlPort } from '$lib/state/explorer.svelte';
+import { datasetFixture } from './fixtures/dataset';
+
+/** A history that records what the state pushed and replaced. */
+function fakeHistory(start = 'http://localhost/utforska') {
+  // Reactive like SvelteKit's page.url, so the state's derivations follow it.
+  const entries = $state([new URL(start)]);
+  let index = $state(0);
+  const calls: string[] = [];
+  const port: UrlPort = {
+    url: () => entries[index]!,
+    push(url) {
+      entries.splice(index + 1, entries.length, url);
+      index++;
+      calls.push(`push ${url.search}`);
+    },
+    replace(url) {
+      entries[index] = url;
+      calls.push(`replace ${url.search}`);
+    }
+  };
+  return { port, calls, back: () => index-- };
+}
+
+describe('ExplorerState', () => {
+  it('writes view changes to the URL as history entries, camera moves in place', () => {
+    const h = fakeHistory();
+    const state = new ExplorerState(h.port);
+    state.setDataset(datasetFixture());
+    state.setFilters({ themes: ['juridik'] });
+    state.setCamera({ lon: 15, lat: 59, zoom: 7 });
+    state.setViewMode('map');
+    expect(h.calls).toEqual([
+      'push ?tema=juridik',
+      'replace ?tema=juridik&kamera=15%2C59%2C7',
+      'push ?vy=map&tema=juridik&kamera=15%2C59%2C7'
+    ]);
+  });
+
+  it('does nothing when a change would not change the URL (no loops)', () => {
+    const h = fakeHistory('http://localhost/utforska?tema=juridik');
+    const state = new ExplorerState(h.port);
+    state.setFilters({ themes: ['juridik'] });
+    state.setCamera({ lon: 15.000001, lat: 59, zoom: 7 });
+    state.setCamera({ lon: 15.000002, lat: 59, zoom: 7 });
+    expect(h.calls).toEqual(['replace ?tema=juridik&kamera=15%2C59%2C7']);
+  });
+
+  it('derives the visible items and the focus from the URL', () => {
+    const h = fakeHistory('http://localhost/utforska?tema=juridik');
+    const state = new ExplorerState(h.port);
+    state.setDataset(datasetFixture());
+    expect(state.visibleNodes.map((n) => n.title)).toEqual(['Lekeberg', 'Örebro']);
+    expect(state.visibleRelations.map((r) => r.id)).toEqual(['r-flow']);
+    expect(state.focused).toBeNull();
+  });
+
+  it('drops focus when the selection is cleared', () => {
+    const h = fakeHistory();
+    const state = new ExplorerState(h.port);
+    state.setDataset(datasetFixture());
+    state.setFocus(1); // nothing selected: ignored
+    expect(h.calls).toEqual([]);
+  });
+
+  it('counts zoom requests so the same target can be zoomed to twice', () => {
+    const state = new ExplorerState(fakeHistory().port);
+    state.zoomTo('all');
+    state.zoomTo('all');
+    expect(state.zoomRequest).toEqual({ target: 'all', seq: 2 });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MAP_ID,
+  defaultViewState,
+  parseViewState,
+  serializeViewState,
+  type ViewState
+} from '$lib/explorer/url-state';
+
+const NODE = '0b8c3f5e-2a41-5c7e-9d3a-1f2e3d4c5b6a';
+
+describe('view state in the URL', () => {
+  it('round-trips a full view', () => {
+    const view: ViewState = {
+      mapId: DEFAULT_MAP_ID,
+      filters: {
+        themes: ['fritidshem', 'juridik'],
+        nodeKinds: ['network'],
+        relationKinds: ['flows_to', 'member_of'],
+        municipalities: ['1814', '1880'],
+        statuses: ['active'],
+        text: 'Örebro län'
+      },
+      selection: { type: 'node', id: NODE },
+      focus: 2,
+      view: 'graph',
+      layout: 'geo',
+      camera: { lon: 15.12345, lat: 59.27, zoom: 8.5 }
+    };
+    const params = serializeViewState(view);
+    expect(parseViewState(new URLSearchParams(params.toString()))).toEqual(view);
+  });
+
+  it('keeps the default view out of the URL', () => {
+    expect(serializeViewState(defaultViewState()).toString()).toBe('');
+  });
+
+  it('is canonical: the same view in another order gives the same string', () => {
+    const a = parseViewState(new URLSearchParams('tema=juridik,fritidshem&vy=map'));
+    const b = parseViewState(new URLSearchParams('vy=map&tema=fritidshem,juridik,juridik'));
+    expect(serializeViewState(a).toString()).toBe(serializeViewState(b).toString());
+  });
+
+  it('drops malformed and unknown values instead of failing', () => {
+    const view = parseViewState(
+      new URLSearchParams(
+        'karta=not-a-uuid&typ=municipality,spaceship&vy=3d&layout=x&val=n:<script>&fokus=9&kamera=1,2&tema=Bad Key,juridik'
+      )
+    );
+    expect(view.mapId).toBe(DEFAULT_MAP_ID);
+    expect(view.filters.nodeKinds).toEqual(['municipality']);
+    expect(view.filters.themes).toEqual(['juridik']);
+    expect(view.view).toBe('split');
+    expect(view.layout).toBe('fcose');
+    expect(view.selection).toBeNull();
+    expect(view.focus).toBe(0);
+    expect(view.camera).toBeNull();
+  });
+
+  it('has no focus without a selection', () => {
+    expect(parseViewState(new URLSearchParams('fokus=1')).focus).toBe(0);
+    expect(parseViewState(new URLSearchParams(`val=r:${NODE}&fokus=1`)).focus).toBe(1);
+  });
+});
