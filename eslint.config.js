@@ -8,7 +8,7 @@ export default ts.config(
   {
     ignores: [
       'build/',
-      '.svelte-kit/',
+      '.svelte-kit*/',
       '.regionkartan/',
       'node_modules/',
       'test-results/',

@@ -6,7 +6,14 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // A single-page app: the local stack (or any static host) serves index.html for every route.
-    adapter: adapter({ fallback: 'index.html', strict: true })
+    // REGIONKARTAN_BUILD_DIR / SVELTEKIT_OUT_DIR let parallel builds (several developers) not collide.
+    adapter: adapter({
+      pages: process.env.REGIONKARTAN_BUILD_DIR ?? 'build',
+      assets: process.env.REGIONKARTAN_BUILD_DIR ?? 'build',
+      fallback: 'index.html',
+      strict: true
+    }),
+    outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit'
   }
 };
 

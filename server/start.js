@@ -12,9 +12,13 @@ const debug = process.env.DEBUG ? log : () => {};
 /** @param {unknown} error */
 function explain(error) {
   if (error instanceof StackError) {
-    console.error(`\nRegionkartan kunde inte starta / could not start:\n  ${error.message}\n\nGör så här / What to do:\n  ${error.hint}\n`);
+    console.error(
+      `\nRegionkartan kunde inte starta / could not start:\n  ${error.message}\n\nGör så här / What to do:\n  ${error.hint}\n`
+    );
   } else {
-    console.error('\nRegionkartan kunde inte starta på grund av ett oväntat fel / unexpected error:');
+    console.error(
+      '\nRegionkartan kunde inte starta på grund av ett oväntat fel / unexpected error:'
+    );
     console.error(error);
   }
   process.exitCode = 1;
@@ -24,15 +28,25 @@ async function main() {
   const started = Date.now();
   const port = Number(process.env.PORT ?? 5180);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new StackError(`PORT="${process.env.PORT}" är inte ett portnummer. / Not a port number.`, 'Ange t.ex. PORT=5180.');
+    throw new StackError(
+      `PORT="${process.env.PORT}" är inte ett portnummer. / Not a port number.`,
+      'Ange t.ex. PORT=5180.'
+    );
   }
   const host = process.env.HOST ?? '0.0.0.0';
   const dataDir = process.env.REGIONKARTAN_DATA_DIR ?? '.regionkartan';
 
   // REGIONKARTAN_BUILD=skip serves whatever build exists (tests, API-only use).
-  if (process.env.REGIONKARTAN_BUILD !== 'skip' && needsBuild(defaultBuildDir)) await buildApp(log);
+  const buildDir = process.env.REGIONKARTAN_BUILD_DIR ?? defaultBuildDir;
+  if (process.env.REGIONKARTAN_BUILD !== 'skip' && needsBuild(buildDir)) await buildApp(log);
 
-  const stack = await startStack({ dataDir, port, host, log: (l) => (l.startsWith('postgrest') ? debug(l) : log(l)) });
+  const stack = await startStack({
+    dataDir,
+    port,
+    host,
+    buildDir,
+    log: (l) => (l.startsWith('postgrest') ? debug(l) : log(l))
+  });
   const { local, lan } = reachableAddresses(host, stack.port);
   log(`\nRegionkartan är igång / is running (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   log(`  Lokalt / local:     ${local}`);
