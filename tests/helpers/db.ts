@@ -39,3 +39,50 @@ export async function createUser(db: PGlite, email: string): Promise<string> {
   );
   return res.rows[0]!.id;
 }
+
+/** Who performs a request: an API role and, for signed-in users, their id (JWT sub). */
+export interface Actor {
+  role: ApiRole;
+  sub: string | null;
+}
+
+/** The outcome of one statement run as an actor: rows and row count, or the error. */
+export type Outcome =
+  | { ok: true; rows: Record<string, unknown>[]; affected: number }
+  | { ok: false; code: string; message: string };
+
+/**
+ * Runs one statement as `actor` (committed on success) and reports what happened
+ * instead of throwing, so that allowed and denied requests can be compared.
+ */
+export async function attempt(
+  db: PGlite,
+  actor: Actor,
+  sql: string,
+  params: unknown[] = []
+): Promise<Outcome> {
+  try {
+    const res = await asRole(db, actor.role, actor.sub, (tx) =>
+      tx.query<Record<string, unknown>>(sql, params)
+    );
+    return { ok: true, rows: res.rows, affected: res.affectedRows ?? 0 };
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    if (!e.code) throw error;
+    return { ok: false, code: e.code, message: e.message ?? '' };
+  }
+}
+
+/** The SQLSTATE (and message) a statement fails with, or null when it succeeds. */
+export async function sqlError(
+  run: () => Promise<unknown>
+): Promise<{ code: string; message: string; constraint?: string } | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const e = error as { code?: string; message?: string; constraint?: string };
+    if (!e.code) throw error;
+    return { code: e.code, message: e.message ?? '', constraint: e.constraint };
+  }
+}
