@@ -169,6 +169,11 @@ language sql stable security definer set search_path = public as $$
   ) or public.map_role(p_map_id) is not null
 $$;
 
+create function public.map_has_members(p_map_id uuid) returns boolean
+language sql stable security definer set search_path = public as $$
+  select exists (select 1 from public.map_members m where m.map_id = p_map_id)
+$$;
+
 create function public.can_edit_map(p_map_id uuid) returns boolean
 language sql stable security definer set search_path = public as $$
   select coalesce(public.map_role(p_map_id) in ('editor', 'admin'), false)
@@ -317,7 +322,14 @@ alter table public.relations enable row level security;
 alter table public.indicators enable row level security;
 alter table public.changes enable row level security;
 
-create policy maps_read on public.maps for select using (public.can_read_map(id));
+-- Reads the row's own visibility rather than can_read_map(id): while a map is being
+-- inserted (insert … returning, as supabase-js .insert().select() does) the new row is
+-- not yet visible to can_read_map's query, and the creator's admin membership is only
+-- added by the after-insert trigger. Hence also: its creator reads a map that has no
+-- members yet (a creator later removed from the map does not keep access).
+create policy maps_read on public.maps for select
+  using (visibility in ('public', 'link') or public.map_role(id) is not null
+         or (created_by = auth.uid() and not public.map_has_members(id)));
 create policy maps_create on public.maps for insert to authenticated
   with check (created_by is null or created_by = auth.uid());
 create policy maps_update on public.maps for update to authenticated
@@ -365,6 +377,6 @@ grant usage on schema public to anon, authenticated, service_role;
 grant select on all tables in schema public to anon, authenticated, service_role;
 grant insert, update, delete on public.maps, public.map_members, public.themes, public.nodes,
   public.relations, public.indicators to authenticated, service_role;
-revoke insert, update, delete, truncate on public.changes from anon, authenticated;
+revoke insert, update, delete, truncate on public.changes from anon, authenticated, service_role;
 grant execute on function public.map_role(uuid), public.can_read_map(uuid), public.can_edit_map(uuid),
-  public.is_map_admin(uuid) to anon, authenticated, service_role;
+  public.is_map_admin(uuid), public.map_has_members(uuid) to anon, authenticated, service_role;
