@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildSeedSql,
@@ -23,7 +24,12 @@ import {
 } from '../../scripts/generate-seed.js';
 
 const MAP_ID = '00000000-0000-4000-8000-000000000001';
-const SEEDS_DIR = '/work/shared/seeds';
+// The source documents live in ../shared beside the repository (as in CI);
+// REGIONKARTAN_SHARED_DIR points elsewhere.
+const SEEDS_DIR = join(
+  process.env.REGIONKARTAN_SHARED_DIR ?? fileURLToPath(new URL('../../../shared', import.meta.url)),
+  'seeds'
+);
 
 // ---------------------------------------------------------------------------
 // A small, valid fixture
@@ -533,9 +539,16 @@ describe('the seeded regional map (supabase/seed-data)', () => {
     expect(pop?.value).toBe('8608');
   });
 
-  // The seed documents live outside the repository; when they are present, every
+  // The seed documents live beside the repository (../shared/seeds); every
   // citation's section must occur in the cited document.
-  describe.skipIf(!existsSync(SEEDS_DIR))('citations against the seed documents', () => {
+  describe('citations against the seed documents', () => {
+    it('finds the seed documents beside the repository', () => {
+      expect(
+        existsSync(SEEDS_DIR),
+        `${SEEDS_DIR} is missing: check out ../shared beside the repo`
+      ).toBe(true);
+    });
+
     const normalise = (s: string) =>
       s
         .toLowerCase()
