@@ -73,7 +73,9 @@ export function createHttpServer({ buildDir, postgrestUrl, health, config, route
             for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v);
             res.setHeader(
               'Cache-Control',
-              pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+              pathname.startsWith('/_app/immutable/')
+                ? 'public, max-age=31536000, immutable'
+                : 'no-cache'
             );
           }
         })
@@ -83,7 +85,8 @@ export function createHttpServer({ buildDir, postgrestUrl, health, config, route
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
       health().then(
-        (state) => sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ok' : 'starting', ...state }),
+        (state) =>
+          sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ok' : 'starting', ...state }),
         (error) => sendJson(res, 503, { status: 'error', error: String(error) })
       );
       return;
@@ -96,7 +99,10 @@ export function createHttpServer({ buildDir, postgrestUrl, health, config, route
     if (path === '/rest/v1' || path.startsWith('/rest/v1/')) {
       const target = postgrestUrl();
       if (!target) {
-        sendJson(res, 503, { code: 'STACK_STARTING', message: 'Regionkartan startar fortfarande. / Still starting.' });
+        sendJson(res, 503, {
+          code: 'STACK_STARTING',
+          message: 'Regionkartan startar fortfarande. / Still starting.'
+        });
         return;
       }
       proxy(req, res, target);
@@ -108,6 +114,8 @@ export function createHttpServer({ buildDir, postgrestUrl, health, config, route
       return;
     }
     res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-    res.end('Appen är inte byggd. Kör "npm run build" eller "npm start". / The app is not built.\n');
+    res.end(
+      'Appen är inte byggd. Kör "npm run build" eller "npm start". / The app is not built.\n'
+    );
   });
 }

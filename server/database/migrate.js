@@ -46,7 +46,9 @@ export async function applyMigrations(db, dir = migrationsDir) {
     const sql = await readFile(migration.path, 'utf8');
     await db.transaction(async (tx) => {
       await tx.exec(sql);
-      await tx.query(`insert into local_meta.schema_migrations (name) values ($1)`, [migration.name]);
+      await tx.query(`insert into local_meta.schema_migrations (name) values ($1)`, [
+        migration.name
+      ]);
     });
     applied.push(migration.name);
   }

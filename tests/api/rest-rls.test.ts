@@ -134,15 +134,27 @@ describe('writes through the API', () => {
       body: JSON.stringify({ map_id: SEED_MAP_ID, kind: 'resource', title: 'förfalskad' })
     });
     expect(forged.status).toBe(401);
-    expect(await stack.sql(`select 1 from nodes where title in ('anonym', 'förfalskad')`)).toHaveLength(0);
+    expect(
+      await stack.sql(`select 1 from nodes where title in ('anonym', 'förfalskad')`)
+    ).toHaveLength(0);
   });
 
   it('detects a stale version: 0 rows change and the newer save survives', async () => {
     const id = await newNode(SEED_MAP_ID, 'versionerad');
     const editor = await clientFor('editor');
-    const first = await editor.from('nodes').update({ title: 'A' }).eq('id', id).eq('version', 1).select('version');
+    const first = await editor
+      .from('nodes')
+      .update({ title: 'A' })
+      .eq('id', id)
+      .eq('version', 1)
+      .select('version');
     expect(first.data).toEqual([{ version: 2 }]);
-    const stale = await editor.from('nodes').update({ title: 'B' }).eq('id', id).eq('version', 1).select('version');
+    const stale = await editor
+      .from('nodes')
+      .update({ title: 'B' })
+      .eq('id', id)
+      .eq('version', 1)
+      .select('version');
     expect(stale.error).toBeNull();
     expect(stale.data).toEqual([]);
     const [row] = await stack.sql<{ title: string; version: number }>(

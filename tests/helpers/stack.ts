@@ -21,7 +21,10 @@ export type TestStack = Awaited<ReturnType<typeof startStack>> & {
   /** supabase-js as anon, or as the given user with a JWT minted by the test. */
   client(userId?: string): Promise<SupabaseClient<Database>>;
   /** Creates a user, optionally a member of a map with a role; returns its id. */
-  user(name: string, membership?: { mapId: string; role: 'viewer' | 'editor' | 'admin' }): Promise<string>;
+  user(
+    name: string,
+    membership?: { mapId: string; role: 'viewer' | 'editor' | 'admin' }
+  ): Promise<string>;
   stop(): Promise<void>;
 };
 
