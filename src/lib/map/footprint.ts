@@ -1,0 +1,63 @@
+// The footprint of a network or project: the union of the polygons of the
+// municipalities linked to it (members, participants, hosts, leads, part of). Pure.
+import { featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { RelationKind } from '$lib/domain/kinds';
+import type { Dataset } from '$lib/domain/model';
+
+export const FOOTPRINT_RELATION_KINDS: ReadonlySet<RelationKind> = new Set([
+  'member_of',
+  'participates_in',
+  'part_of',
+  'leads',
+  'hosts'
+]);
+
+export type MunicipalityPolygons = FeatureCollection<
+  Polygon | MultiPolygon,
+  { kommunkod?: string } | null
+>;
+export type Footprint = Feature<Polygon | MultiPolygon, { hub: string; codes: string[] }>;
+
+/** The municipality codes linked to a network or project node (sorted); [] for other kinds. */
+export function footprintCodes(
+  dataset: Pick<Dataset, 'nodes' | 'relations'>,
+  hubId: string
+): string[] {
+  const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
+  const hub = byId.get(hubId);
+  if (!hub || (hub.kind !== 'network' && hub.kind !== 'project')) return [];
+  const codes = new Set<string>();
+  for (const r of dataset.relations) {
+    if (!FOOTPRINT_RELATION_KINDS.has(r.kind)) continue;
+    const other = r.source_id === hubId ? r.target_id : r.target_id === hubId ? r.source_id : null;
+    const node = other ? byId.get(other) : undefined;
+    if (node?.kind === 'municipality' && node.municipality_code) codes.add(node.municipality_code);
+  }
+  return [...codes].sort();
+}
+
+/** The union of the linked municipalities' polygons, or null when there are none. */
+export function buildFootprint(
+  dataset: Pick<Dataset, 'nodes' | 'relations'>,
+  hubId: string,
+  municipalities: MunicipalityPolygons
+): Footprint | null {
+  const codes = footprintCodes(dataset, hubId);
+  if (!codes.length) return null;
+  const wanted = new Set(codes);
+  const polygons = municipalities.features.filter((f) => wanted.has(f.properties?.kommunkod ?? ''));
+  if (!polygons.length) return null;
+  const merged =
+    polygons.length === 1
+      ? polygons[0]!
+      : union(featureCollection(polygons as Feature<Polygon | MultiPolygon>[]));
+  if (!merged) return null;
+  return {
+    type: 'Feature',
+    id: hubId,
+    geometry: merged.geometry,
+    properties: { hub: hubId, codes }
+  };
+}

@@ -1,0 +1,172 @@
+// The map's GeoJSON for the visible nodes and relations. Pure: dataset + visible
+// sets + node positions in, FeatureCollections out. Feature ids are the row ids
+// (the sources use `promoteId: 'id'`), so feature-state can address them.
+import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
+import type { NodeKind, RelationKind } from '$lib/domain/kinds';
+import { NODE_KINDS } from '$lib/domain/kinds';
+import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
+import { flowWidth, NODE_APPEARANCE, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import type { Visible } from '$lib/explorer/filters';
+import type { LonLat } from './placement';
+
+export interface NodeFeatureProps {
+  id: string;
+  kind: NodeKind;
+  title: string;
+  color: string;
+  /** The name of the shape icon added to the map (see icons.ts). */
+  icon: string;
+  /** Draw order: municipalities below everything else. */
+  sort: number;
+}
+
+export interface RelationFeatureProps {
+  id: string;
+  kind: RelationKind;
+  source: string;
+  target: string;
+  color: string;
+  width: number;
+  /** Draw an arrow head (directed kinds stored as directed). */
+  arrow: boolean;
+  /** A flow whose magnitude is not known. */
+  unknown: boolean;
+}
+
+export type NodeCollection = FeatureCollection<Point, NodeFeatureProps>;
+export type RelationCollection = FeatureCollection<LineString, RelationFeatureProps>;
+
+export interface MapSources {
+  nodes: NodeCollection;
+  relations: RelationCollection;
+}
+
+export const nodeIconName = (kind: NodeKind): string => `rk-node-${kind}`;
+
+/** Node kinds a spoke (member_of, participates_in) points to. */
+const HUB_KINDS: ReadonlySet<NodeKind> = new Set(['network', 'project']);
+/** Points sampled along a flow's arc. */
+export const ARC_POINTS = 16;
+/** How far the arc bends, as a share of the straight distance. */
+const ARC_BEND = 0.2;
+
+const position = (p: LonLat): Position => [p.lon, p.lat];
+
+/**
+ * A quadratic Bézier from a to b, bent to the right of the direction a → b, so a
+ * flow b → a bends the other way and the two never overlap. Computed in a local
+ * plane (longitude scaled by cos(latitude)) so the arc is round on the map.
+ */
+export function arc(a: LonLat, b: LonLat, points = ARC_POINTS): Position[] {
+  const k = Math.cos((((a.lat + b.lat) / 2) * Math.PI) / 180) || 1;
+  const dx = (b.lon - a.lon) * k;
+  const dy = b.lat - a.lat;
+  // Control point: the midpoint moved to the right by 2 · ARC_BEND · length; the curve
+  // itself then deviates ARC_BEND · length from the straight line.
+  const cx = (a.lon * k + b.lon * k) / 2 + dy * ARC_BEND * 2;
+  const cy = (a.lat + b.lat) / 2 - dx * ARC_BEND * 2;
+  const result: Position[] = [];
+  for (let i = 0; i < points; i++) {
+    const t = i / (points - 1);
+    const u = 1 - t;
+    const x = u * u * a.lon * k + 2 * u * t * cx + t * t * b.lon * k;
+    const y = u * u * a.lat + 2 * u * t * cy + t * t * b.lat;
+    result.push([x / k, y]);
+  }
+  return result;
+}
+
+export function buildNodeFeatures(
+  nodes: readonly NodeRow[],
+  positions: ReadonlyMap<string, LonLat>
+): NodeCollection {
+  const features: Feature<Point, NodeFeatureProps>[] = [];
+  for (const node of nodes) {
+    const p = positions.get(node.id);
+    if (!p) continue;
+    features.push({
+      type: 'Feature',
+      id: node.id,
+      geometry: { type: 'Point', coordinates: position(p) },
+      properties: {
+        id: node.id,
+        kind: node.kind,
+        title: node.title,
+        color: NODE_APPEARANCE[node.kind].color,
+        icon: nodeIconName(node.kind),
+        sort: NODE_KINDS.indexOf(node.kind)
+      }
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function lineFor(
+  relation: RelationRow,
+  a: LonLat,
+  b: LonLat,
+  nodeById: ReadonlyMap<string, NodeRow>
+): Position[] {
+  const look = RELATION_APPEARANCE[relation.kind];
+  if (look.curved) return arc(a, b);
+  if (look.spoke) {
+    // Drawn from the member to the hub (network or project), whichever end that is.
+    const sourceIsHub = HUB_KINDS.has(nodeById.get(relation.source_id)?.kind ?? 'organisation');
+    const targetIsHub = HUB_KINDS.has(nodeById.get(relation.target_id)?.kind ?? 'organisation');
+    if (sourceIsHub && !targetIsHub) return [position(b), position(a)];
+  }
+  return [position(a), position(b)];
+}
+
+export function buildRelationFeatures(
+  relations: readonly RelationRow[],
+  nodeById: ReadonlyMap<string, NodeRow>,
+  positions: ReadonlyMap<string, LonLat>
+): RelationCollection {
+  let maxFlow = 0;
+  for (const r of relations) {
+    if (r.kind === 'flows_to' && r.magnitude !== null) maxFlow = Math.max(maxFlow, r.magnitude);
+  }
+  const features: Feature<LineString, RelationFeatureProps>[] = [];
+  for (const r of relations) {
+    const a = positions.get(r.source_id);
+    const b = positions.get(r.target_id);
+    if (!a || !b || r.source_id === r.target_id) continue;
+    const look = RELATION_APPEARANCE[r.kind];
+    const isFlow = r.kind === 'flows_to';
+    features.push({
+      type: 'Feature',
+      id: r.id,
+      geometry: { type: 'LineString', coordinates: lineFor(r, a, b, nodeById) },
+      properties: {
+        id: r.id,
+        kind: r.kind,
+        source: r.source_id,
+        target: r.target_id,
+        color: look.color,
+        width: isFlow ? flowWidth(r.magnitude, maxFlow) : look.width,
+        arrow: look.arrow && r.directed !== false && !look.spoke,
+        unknown: isFlow && r.magnitude === null
+      }
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The map's node and relation sources for what passes the filters. */
+export function buildSources(
+  dataset: Pick<Dataset, 'nodes' | 'relations'>,
+  visible: Visible,
+  positions: ReadonlyMap<string, LonLat>
+): MapSources {
+  const nodeById = new Map(dataset.nodes.map((n) => [n.id, n]));
+  const nodes = dataset.nodes.filter((n) => visible.nodeIds.has(n.id));
+  const shown = new Set(nodes.filter((n) => positions.has(n.id)).map((n) => n.id));
+  const relations = dataset.relations.filter(
+    (r) => visible.relationIds.has(r.id) && shown.has(r.source_id) && shown.has(r.target_id)
+  );
+  return {
+    nodes: buildNodeFeatures(nodes, positions),
+    relations: buildRelationFeatures(relations, nodeById, positions)
+  };
+}

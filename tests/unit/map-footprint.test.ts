@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { buildFootprint, footprintCodes, type MunicipalityPolygons } from '$lib/map/footprint';
+import { insidePolygons, parseCentroids, type PolygonRings } from '$lib/map/placement';
+import { datasetFixture, node, relation } from './fixtures/dataset';
+
+const geo = (file: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../static/geo/${file}`, import.meta.url), 'utf8'));
+const kommuner = geo('orebro-lan-kommuner.geojson') as MunicipalityPolygons;
+const centroids = parseCentroids(geo('orebro-lan-kommuner-centroids.geojson'));
+
+const rings = (f: Feature<Polygon | MultiPolygon>): PolygonRings[] =>
+  f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+
+function withLaxa() {
+  const dataset = datasetFixture();
+  dataset.nodes.push(
+    node({ id: 'n-laxa', kind: 'municipality', title: 'Laxå', municipality_code: '1860' })
+  );
+  dataset.relations.push(
+    // Örebro is linked hub → municipality (the other direction), Laxå only by a flow.
+    relation({ id: 'r-hosts', kind: 'hosts', source_id: 'n-network', target_id: 'n-orebro' }),
+    relation({ id: 'r-laxa', kind: 'flows_to', source_id: 'n-laxa', target_id: 'n-network' })
+  );
+  return dataset;
+}
+
+describe('footprint', () => {
+  it('collects the municipalities linked by membership-like relations, either direction', () => {
+    expect(footprintCodes(withLaxa(), 'n-network')).toEqual(['1814', '1880']);
+  });
+
+  it('is the union of Lekeberg and Örebro: one shape covering both centroids, not Laxå', () => {
+    const footprint = buildFootprint(withLaxa(), 'n-network', kommuner)!;
+    expect(footprint).not.toBeNull();
+    expect(['Polygon', 'MultiPolygon']).toContain(footprint.geometry.type);
+    expect(footprint.properties.codes).toEqual(['1814', '1880']);
+    const shape = rings(footprint);
+    for (const code of ['1814', '1880'])
+      expect(insidePolygons(centroids.get(code)!, shape)).toBe(true);
+    expect(insidePolygons(centroids.get('1860')!, shape)).toBe(false);
+    expect(insidePolygons(centroids.get('1881')!, shape)).toBe(false);
+  });
+
+  it('is null for a node that is not a network or project, or without linked municipalities', () => {
+    const dataset = withLaxa();
+    expect(buildFootprint(dataset, 'n-orebro', kommuner)).toBeNull();
+    dataset.nodes.push(node({ id: 'n-lonely', kind: 'project', title: 'Ensam' }));
+    expect(buildFootprint(dataset, 'n-lonely', kommuner)).toBeNull();
+    expect(buildFootprint(dataset, 'missing', kommuner)).toBeNull();
+  });
+});
