@@ -113,6 +113,13 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   return params;
 }
 
+/** `url` with its query replaced by the canonical form of `state`. */
+export function urlForViewState(url: URL, state: ViewState): URL {
+  const next = new URL(url);
+  next.search = serializeViewState(state).toString();
+  return next;
+}
+
 export function defaultViewState(): ViewState {
   return parseViewState(new URLSearchParams());
 }

@@ -6,9 +6,10 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset, NodeRow, RelationRow, ThemeRow } from '$lib/domain/model';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood, type Selection } from '$lib/explorer/neighbourhood';
+import { indexBy } from '$lib/explorer/lookup';
 import {
   parseViewState,
-  serializeViewState,
+  urlForViewState,
   type Camera,
   type FocusDepth,
   type Layout,
@@ -61,13 +62,13 @@ export class ExplorerState {
   }
 
   readonly nodeById: ReadonlyMap<string, NodeRow> = $derived(
-    new Map((this.#dataset?.nodes ?? []).map((n) => [n.id, n]))
+    indexBy(this.#dataset?.nodes ?? [], (n) => n.id)
   );
   readonly relationById: ReadonlyMap<string, RelationRow> = $derived(
-    new Map((this.#dataset?.relations ?? []).map((r) => [r.id, r]))
+    indexBy(this.#dataset?.relations ?? [], (r) => r.id)
   );
   readonly themeByKey: ReadonlyMap<string, ThemeRow> = $derived(
-    new Map((this.#dataset?.themes ?? []).map((t) => [t.key, t]))
+    indexBy(this.#dataset?.themes ?? [], (t) => t.key)
   );
 
   /** What passes the filters: the same sets drive the map, the graph and the lists. */
@@ -104,10 +105,7 @@ export class ExplorerState {
 
   #commit(patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): void {
     const current = this.#port.url();
-    const next = serializeViewState({ ...this.view, ...patch });
-    if (next.toString() === serializeViewState(this.view).toString()) return;
-    const url = new URL(current);
-    url.search = next.toString();
+    const url = urlForViewState(current, { ...this.view, ...patch });
     if (url.href === current.href) return;
     if (mode === 'push') this.#port.push(url);
     else this.#port.replace(url);
