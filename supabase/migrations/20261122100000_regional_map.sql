@@ -6,10 +6,11 @@
 -- ---------------------------------------------------------------------------
 -- Tables
 -- ---------------------------------------------------------------------------
+-- Titles and labels must hold more than whitespace (spaces, tabs, line breaks).
 
 create table public.maps (
   id uuid primary key default gen_random_uuid(),
-  title text not null check (length(btrim(title)) between 1 and 200),
+  title text not null check (length(btrim(title, E' \t\n\r\f\x0B')) between 1 and 200),
   description text not null default '' check (length(description) <= 20000),
   visibility text not null default 'private' check (visibility in ('private', 'link', 'public')),
   source text,
@@ -35,8 +36,8 @@ create table public.themes (
   id uuid primary key default gen_random_uuid(),
   map_id uuid not null references public.maps (id) on delete cascade,
   key text not null check (key ~ '^[a-z0-9][a-z0-9_-]{0,47}$'),
-  label_sv text not null check (length(btrim(label_sv)) between 1 and 120),
-  label_en text not null check (length(btrim(label_en)) between 1 and 120),
+  label_sv text not null check (length(btrim(label_sv, E' \t\n\r\f\x0B')) between 1 and 120),
+  label_en text not null check (length(btrim(label_en, E' \t\n\r\f\x0B')) between 1 and 120),
   description text not null default '',
   color text not null check (color ~ '^#[0-9a-fA-F]{6}$'),
   sort_order integer not null default 0,
@@ -54,7 +55,7 @@ create table public.nodes (
   id uuid primary key default gen_random_uuid(),
   map_id uuid not null references public.maps (id) on delete cascade,
   kind text not null check (kind in ('municipality', 'organisation', 'network', 'project', 'resource', 'event')),
-  title text not null check (length(btrim(title)) between 1 and 200),
+  title text not null check (length(btrim(title, E' \t\n\r\f\x0B')) between 1 and 200),
   description text not null default '' check (length(description) <= 20000),
   url text check (url is null or url ~* '^https?://[^\s]+$'),
   municipality_code text check (municipality_code ~ '^[0-9]{4}$'),
