@@ -24,7 +24,7 @@ function side(a: LonLat, b: LonLat, p: number[]): number {
 }
 
 describe('buildSources', () => {
-  it('makes one Point per visible node with id, kind, title, colour and icon', () => {
+  it('makes one Point per visible node with id, kind, title and colour', () => {
     const { dataset, visible } = all();
     const { nodes } = buildSources(dataset, visible, positions);
     expect(nodes.features.map((f) => f.id)).toEqual(dataset.nodes.map((n) => n.id));
@@ -34,8 +34,7 @@ describe('buildSources', () => {
       id: 'n-lekeberg',
       kind: 'municipality',
       title: 'Lekeberg',
-      color: '#1f4e79',
-      icon: 'rk-node-municipality'
+      color: '#1f4e79'
     });
   });
 

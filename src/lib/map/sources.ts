@@ -14,8 +14,6 @@ export interface NodeFeatureProps {
   kind: NodeKind;
   title: string;
   color: string;
-  /** The name of the shape icon added to the map (see icons.ts). */
-  icon: string;
   /** Draw order: municipalities below everything else. */
   sort: number;
 }
@@ -41,6 +39,7 @@ export interface MapSources {
   relations: RelationCollection;
 }
 
+/** The name of a node kind's shape icon on the map (see icons.ts). */
 export const nodeIconName = (kind: NodeKind): string => `rk-node-${kind}`;
 
 /** Node kinds a spoke (member_of, participates_in) points to. */
@@ -93,7 +92,6 @@ export function buildNodeFeatures(
         kind: node.kind,
         title: node.title,
         color: NODE_APPEARANCE[node.kind].color,
-        icon: nodeIconName(node.kind),
         sort: NODE_KINDS.indexOf(node.kind)
       }
     });

@@ -1,0 +1,326 @@
+// The map's offline MapLibre style: reference geography from static/geo, then the
+// footprint, relations and nodes, all drawn from the shared appearance table.
+// Pure: no MapLibre import, no network (no glyphs, sprite or tile URLs — labels are
+// drawn by MapLibre with the page's local fonts when the style has no `glyphs`).
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import { NODE_KINDS, RELATION_KINDS, type RelationKind } from '$lib/domain/kinds';
+import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import type { Footprint } from './footprint';
+import { nodeIconName, type MapSources } from './sources';
+
+export const SOURCE = {
+  municipalities: 'rk-municipalities',
+  county: 'rk-county',
+  lakes: 'rk-lakes',
+  labels: 'rk-municipality-labels',
+  footprint: 'rk-footprint',
+  relations: 'rk-relations',
+  nodes: 'rk-nodes'
+} as const;
+
+export const LAYER = {
+  background: 'rk-background',
+  municipalityFill: 'rk-municipality-fill',
+  lakes: 'rk-lakes',
+  footprintFill: 'rk-footprint-fill',
+  municipalityLine: 'rk-municipality-line',
+  countyLine: 'rk-county-line',
+  footprintLine: 'rk-footprint-line',
+  relationArrows: 'rk-relation-arrows',
+  nodeHalo: 'rk-node-halo',
+  nodes: 'rk-nodes',
+  municipalityLabels: 'rk-municipality-labels',
+  nodeLabels: 'rk-node-labels'
+} as const;
+
+export const relationLayerId = (kind: RelationKind, unknown = false): string =>
+  `rk-relation-${kind}${unknown ? '-unknown' : ''}`;
+
+/** The layers a pointer can pick, topmost first. */
+export const INTERACTIVE_LAYERS = {
+  nodes: [LAYER.nodes],
+  relations: [...RELATION_KINDS.map((k) => relationLayerId(k)), relationLayerId('flows_to', true)],
+  municipalities: [LAYER.municipalityFill]
+} as const;
+
+export interface GeoPaths {
+  municipalities: string;
+  county: string;
+  lakes: string;
+  centroids: string;
+}
+
+/** Paths below static/ (the app passes them through `asset()`). */
+export const GEO_PATHS: GeoPaths = {
+  municipalities: '/geo/orebro-lan-kommuner.geojson',
+  county: '/geo/orebro-lan.geojson',
+  lakes: '/geo/orebro-region-lakes.geojson',
+  centroids: '/geo/orebro-lan-kommuner-centroids.geojson'
+};
+
+/** Local font names (CSS families) for labels; MapLibre rasterises them in the browser. */
+export const LABEL_FONT = ['system-ui', 'Segoe UI', 'Roboto', 'Arial', 'DejaVu Sans', 'sans-serif'];
+export const ARROW_ICON = 'rk-arrow';
+
+const COLORS = {
+  background: '#eef1f4',
+  land: '#fbfbf8',
+  landHover: '#e3eef8',
+  municipalityLine: '#8a96a3',
+  countyLine: '#37474f',
+  lake: '#b7d7ee',
+  label: '#37474f',
+  halo: '#ffffff',
+  footprint: '#ffb000'
+} as const;
+
+const state = (key: 'selected' | 'hover' | 'dimmed'): ExpressionSpecification => [
+  'boolean',
+  ['feature-state', key],
+  false
+];
+
+/** Selected colour, else hover colour, else `base`. */
+const highlightColor = (base: string | ExpressionSpecification): ExpressionSpecification => [
+  'case',
+  state('selected'),
+  HIGHLIGHT.selected,
+  state('hover'),
+  HIGHLIGHT.hover,
+  base
+];
+const dimmed = (normal: number): ExpressionSpecification => [
+  'case',
+  state('dimmed'),
+  HIGHLIGHT.dimmedOpacity,
+  normal
+];
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export interface StyleData {
+  sources?: MapSources;
+  footprint?: Footprint | null;
+}
+
+export function buildSources(
+  paths: GeoPaths,
+  data: StyleData = {}
+): Record<string, SourceSpecification> {
+  const footprint = data.footprint;
+  return {
+    [SOURCE.municipalities]: {
+      type: 'geojson',
+      data: paths.municipalities,
+      promoteId: 'kommunkod'
+    },
+    [SOURCE.county]: { type: 'geojson', data: paths.county },
+    [SOURCE.lakes]: { type: 'geojson', data: paths.lakes },
+    [SOURCE.labels]: { type: 'geojson', data: paths.centroids, promoteId: 'kommunkod' },
+    [SOURCE.footprint]: {
+      type: 'geojson',
+      data: footprint ? { type: 'FeatureCollection', features: [footprint] } : EMPTY
+    },
+    [SOURCE.relations]: {
+      type: 'geojson',
+      data: data.sources?.relations ?? EMPTY,
+      promoteId: 'id'
+    },
+    [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' }
+  };
+}
+
+function relationLayer(kind: RelationKind, unknown: boolean): LayerSpecification {
+  const look = RELATION_APPEARANCE[kind];
+  const dash = unknown ? [2, 1.5] : look.dash;
+  const width: ExpressionSpecification | number =
+    kind === 'flows_to' ? ['get', 'width'] : look.width;
+  return {
+    id: relationLayerId(kind, unknown),
+    type: 'line',
+    source: SOURCE.relations,
+    filter:
+      kind === 'flows_to'
+        ? ['all', ['==', ['get', 'kind'], kind], ['==', ['get', 'unknown'], unknown]]
+        : ['==', ['get', 'kind'], kind],
+    layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': highlightColor(look.color),
+      'line-width': ['case', ['any', state('selected'), state('hover')], ['+', width, 2], width],
+      'line-opacity': dimmed(look.spoke ? 0.75 : 0.9),
+      ...(dash ? { 'line-dasharray': ['literal', dash] } : {})
+    }
+  } as LayerSpecification;
+}
+
+/** Our layers, bottom to top. With a basemap, the background and land fill are left out. */
+export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecification[] {
+  const basemap = options.basemap ?? false;
+  const reference: LayerSpecification[] = [
+    { id: LAYER.background, type: 'background', paint: { 'background-color': COLORS.background } },
+    {
+      id: LAYER.municipalityFill,
+      type: 'fill',
+      source: SOURCE.municipalities,
+      paint: {
+        'fill-color': ['case', state('hover'), COLORS.landHover, COLORS.land],
+        'fill-opacity': basemap ? ['case', state('hover'), 0.5, 0.01] : 1
+      }
+    },
+    {
+      id: LAYER.lakes,
+      type: 'fill',
+      source: SOURCE.lakes,
+      paint: { 'fill-color': COLORS.lake }
+    }
+  ];
+  const layers: LayerSpecification[] = [
+    ...(basemap ? reference.filter((l) => l.id === LAYER.municipalityFill) : reference),
+    {
+      id: LAYER.footprintFill,
+      type: 'fill',
+      source: SOURCE.footprint,
+      paint: { 'fill-color': COLORS.footprint, 'fill-opacity': 0.22 }
+    },
+    {
+      id: LAYER.municipalityLine,
+      type: 'line',
+      source: SOURCE.municipalities,
+      paint: {
+        'line-color': highlightColor(COLORS.municipalityLine),
+        'line-width': ['case', ['any', state('selected'), state('hover')], 2.5, 0.8]
+      }
+    },
+    {
+      id: LAYER.countyLine,
+      type: 'line',
+      source: SOURCE.county,
+      paint: { 'line-color': COLORS.countyLine, 'line-width': 1.6 }
+    },
+    {
+      id: LAYER.footprintLine,
+      type: 'line',
+      source: SOURCE.footprint,
+      paint: { 'line-color': '#a36f00', 'line-width': 2, 'line-dasharray': ['literal', [3, 2]] }
+    },
+    ...RELATION_KINDS.map((kind) => relationLayer(kind, false)),
+    relationLayer('flows_to', true),
+    {
+      id: LAYER.relationArrows,
+      type: 'symbol',
+      source: SOURCE.relations,
+      filter: ['==', ['get', 'arrow'], true],
+      layout: {
+        'symbol-placement': 'line-center',
+        'icon-image': ARROW_ICON,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1],
+        'icon-rotation-alignment': 'map',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true
+      },
+      paint: { 'icon-color': highlightColor(['get', 'color']), 'icon-opacity': dimmed(1) }
+    },
+    {
+      id: LAYER.nodeHalo,
+      type: 'circle',
+      source: SOURCE.nodes,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 10, 11, 15],
+        'circle-color': highlightColor('#ffffff'),
+        'circle-opacity': ['case', ['any', state('selected'), state('hover')], 0.45, 0],
+        'circle-stroke-width': ['case', ['any', state('selected'), state('hover')], 3, 0],
+        'circle-stroke-color': highlightColor('#ffffff')
+      }
+    },
+    {
+      id: LAYER.nodes,
+      type: 'symbol',
+      source: SOURCE.nodes,
+      layout: {
+        'icon-image': [
+          'match',
+          ['get', 'kind'],
+          ...NODE_KINDS.flatMap((kind) => [kind, nodeIconName(kind)]),
+          nodeIconName('organisation')
+        ] as unknown as ExpressionSpecification,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 7, 0.7, 11, 1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'symbol-sort-key': ['get', 'sort']
+      },
+      paint: { 'icon-opacity': dimmed(1) }
+    },
+    {
+      id: LAYER.municipalityLabels,
+      type: 'symbol',
+      source: SOURCE.labels,
+      layout: {
+        'text-field': ['get', 'namn'],
+        'text-font': LABEL_FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7, 12, 11, 16],
+        'text-offset': [0, 1.3],
+        'text-anchor': 'top',
+        'text-allow-overlap': true
+      },
+      paint: {
+        'text-color': COLORS.label,
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 1.5
+      }
+    },
+    {
+      id: LAYER.nodeLabels,
+      type: 'symbol',
+      source: SOURCE.nodes,
+      minzoom: 9.5,
+      filter: ['!=', ['get', 'kind'], 'municipality'],
+      layout: {
+        'text-field': ['get', 'title'],
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-max-width': 12,
+        'text-optional': true
+      },
+      paint: {
+        'text-color': COLORS.label,
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 1.5,
+        'text-opacity': dimmed(1)
+      }
+    }
+  ];
+  return layers;
+}
+
+/** The complete offline style. */
+export function buildStyle(paths: GeoPaths = GEO_PATHS, data: StyleData = {}): StyleSpecification {
+  return { version: 8, sources: buildSources(paths, data), layers: buildLayers() };
+}
+
+/** A basemap style with our sources and layers on top (for `transformStyle`). */
+export function overlayStyle(
+  base: StyleSpecification,
+  paths: GeoPaths = GEO_PATHS,
+  data: StyleData = {}
+): StyleSpecification {
+  const ours = new Set<string>(Object.values(SOURCE));
+  return {
+    ...base,
+    sources: {
+      ...Object.fromEntries(Object.entries(base.sources).filter(([id]) => !ours.has(id))),
+      ...buildSources(paths, data)
+    },
+    layers: [
+      ...base.layers.filter((l) => !('source' in l && ours.has(String(l.source)))),
+      ...buildLayers({ basemap: true })
+    ]
+  };
+}
