@@ -111,6 +111,62 @@ export type Database = {
           }
         ];
       };
+      map_join_codes: {
+        Row: {
+          code_hash: string;
+          created_at: string;
+          map_id: string;
+          role: string;
+        };
+        Insert: {
+          code_hash: string;
+          created_at?: string;
+          map_id: string;
+          role?: string;
+        };
+        Update: {
+          code_hash?: string;
+          created_at?: string;
+          map_id?: string;
+          role?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'map_join_codes_map_id_fkey';
+            columns: ['map_id'];
+            referencedRelation: 'maps';
+            referencedColumns: ['id'];
+          }
+        ];
+      };
+      map_join_failures: {
+        Row: {
+          at: string;
+          id: number;
+          map_id: string;
+          user_id: string;
+        };
+        Insert: {
+          at?: string;
+          id?: never;
+          map_id: string;
+          user_id: string;
+        };
+        Update: {
+          at?: string;
+          id?: never;
+          map_id?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'map_join_failures_map_id_fkey';
+            columns: ['map_id'];
+            referencedRelation: 'maps';
+            referencedColumns: ['id'];
+          }
+        ];
+      };
       map_members: {
         Row: {
           created_at: string;
@@ -259,6 +315,33 @@ export type Database = {
             referencedColumns: ['id'];
           }
         ];
+      };
+      profiles: {
+        Row: {
+          created_at: string;
+          display_name: string;
+          id: string;
+          municipality_code: string | null;
+          organisation: string | null;
+          updated_at: string;
+        };
+        Insert: {
+          created_at?: string;
+          display_name: string;
+          id: string;
+          municipality_code?: string | null;
+          organisation?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          display_name?: string;
+          id?: string;
+          municipality_code?: string | null;
+          organisation?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [];
       };
       relations: {
         Row: {
@@ -414,7 +497,20 @@ export type Database = {
       can_edit_map: { Args: { p_map_id: string }; Returns: boolean };
       can_read_map: { Args: { p_map_id: string }; Returns: boolean };
       is_map_admin: { Args: { p_map_id: string }; Returns: boolean };
+      join_code_hash: { Args: { p_code: string; p_map_id: string }; Returns: string };
+      join_map: { Args: { p_code?: string; p_map_id: string }; Returns: string };
+      map_has_members: { Args: { p_map_id: string }; Returns: boolean };
       map_role: { Args: { p_map_id: string }; Returns: string };
+      my_maps: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          map_id: string;
+          role: string;
+          title: string;
+          visibility: string;
+        }[];
+      };
+      shares_map_with: { Args: { p_user_id: string }; Returns: boolean };
     };
     Enums: {
       [_ in never]: never;
