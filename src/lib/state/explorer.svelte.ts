@@ -43,7 +43,7 @@ export class ExplorerState {
 
   // ---- reads -------------------------------------------------------------
 
-  readonly view: ViewState = $derived(parseViewState(this.#port.url().searchParams));
+  readonly view: ViewState = $derived.by(() => parseViewState(this.#port.url().searchParams));
 
   get dataset(): Dataset | null {
     return this.#dataset;
