@@ -496,6 +496,7 @@ export type Database = {
     Functions: {
       can_edit_map: { Args: { p_map_id: string }; Returns: boolean };
       can_read_map: { Args: { p_map_id: string }; Returns: boolean };
+      import_items: { Args: { p_map_id: string; p_payload: Json }; Returns: Json };
       is_map_admin: { Args: { p_map_id: string }; Returns: boolean };
       join_code_hash: { Args: { p_code: string; p_map_id: string }; Returns: string };
       join_map: { Args: { p_code?: string; p_map_id: string }; Returns: string };
