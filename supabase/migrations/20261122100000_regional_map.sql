@@ -370,7 +370,12 @@ create policy indicators_update on public.indicators for update to authenticated
   using (public.can_edit_map(map_id)) with check (public.can_edit_map(map_id));
 create policy indicators_delete on public.indicators for delete to authenticated using (public.is_map_admin(map_id));
 
-create policy changes_read on public.changes for select using (public.can_read_map(map_id));
+-- History is readable with the map, except membership changes (user ids and
+-- roles), which only the map's own members may see.
+create policy changes_read on public.changes for select using (
+  public.can_read_map(map_id)
+  and (table_name <> 'map_members' or public.map_role(map_id) is not null)
+);
 
 -- Privileges: the API roles may attempt everything; RLS decides. The audit log
 -- and generated columns are the exceptions.

@@ -504,8 +504,18 @@ describe('changes', () => {
     if (cell.op === 'read') {
       expect(res).toMatchObject({ ok: true });
       const rows = (res as Extract<Outcome, { ok: true }>).rows;
-      expect(rows.length).toBe(cell.allowed ? before : 0);
+      // Membership changes (user ids, roles) are for the map's members only.
+      const isMember = !['anon', 'outsider'].includes(cell.actor);
+      const membershipRows = (
+        await db.query<{ n: number }>(
+          `select count(*)::int as n from public.changes where map_id = $1 and table_name = 'map_members'`,
+          [mapId]
+        )
+      ).rows[0]!.n;
+      const readable = isMember ? before : before - membershipRows;
+      expect(rows.length).toBe(cell.allowed ? readable : 0);
       expect(before).toBeGreaterThan(0);
+      expect(membershipRows).toBeGreaterThan(0);
     } else {
       // No API role holds the privilege at all: an error, never a silent 0 rows.
       expect(res).toEqual(permissionDenied('changes'));
