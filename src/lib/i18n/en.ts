@@ -47,6 +47,119 @@ export const en = {
   'status.dormant': 'Dormant',
   'status.ended': 'Ended',
 
+  'io.error.tooLarge':
+    'The file is {size} MB. The largest file that can be imported is {limit} MB. Split it into smaller files, for example one for nodes and one for relations.',
+  'io.error.notUtf8':
+    'The file is not saved as UTF-8 (a bad character on line {line}). Save it as UTF-8 or choose Windows-1252 as the encoding.',
+  'io.error.binaryNotCsv':
+    'The file is not a text (CSV) file. Is it an Excel file? Choose it as .xlsx, or save it as CSV in Excel.',
+  'io.error.empty': 'The file is empty.',
+  'io.error.noHeader':
+    'The first line of the file should hold the column headers (for example Name and Type), but it is empty.',
+  'io.error.unclosedQuote':
+    'Row {row}: a quotation mark (") is opened but never closed, so the rest of the file cannot be read. Check the quotation marks on row {row}.',
+  'io.error.oldExcel':
+    'The file is in the old Excel format (.xls). Save it as an Excel workbook (.xlsx) or as CSV and try again.',
+  'io.error.notXlsx':
+    'The file could not be read as an Excel workbook (.xlsx). It may be damaged or in another format.',
+  'io.error.noSheets':
+    'The workbook has no Elements (nodes) or Connections (relations) sheet. Sheets found: {sheets}.',
+  'io.error.invalidJson': 'The file is not valid JSON and cannot be read as a backup.',
+  'io.error.notBackup': 'The JSON file is not a Regionkartan backup.',
+  'io.error.backupVersion':
+    'The backup has version {version}, which this version of Regionkartan cannot read.',
+  'io.error.noFile': 'Choose a file to import.',
+  'io.error.mixedFiles':
+    'Choose either one Excel file, one backup (JSON) or one or more CSV files – not a mix.',
+  'io.problem.missingColumn':
+    'The column {column} is missing. The file needs at least the columns: {required}.',
+  'io.problem.unknownColumn': 'The column {column} is not recognised and is not imported.',
+  'io.problem.duplicateColumn': 'The column {column} appears twice; only the first is imported.',
+  'io.problem.extraCells':
+    'Row {row} has {count} cells but the header only {expected}. Perhaps a cell containing the separator is not quoted.',
+  'io.problem.required': 'Row {row}, column {column}: a value is missing.',
+  'io.problem.tooLong': 'Row {row}, column {column}: the text is longer than {max} characters.',
+  'io.problem.formula':
+    "Row {row}, column {column}: the cell looks like a formula ('{value}'). Start it with an apostrophe (') if it is meant as text.",
+  'io.problem.unknownKind':
+    "Row {row}, column {column}: unknown type '{value}' – use one of: {allowed}.",
+  'io.problem.unknownRelationKind':
+    "Row {row}, column {column}: unknown relation type '{value}' – use one of: {allowed}.",
+  'io.problem.unknownStatus':
+    "Row {row}, column {column}: unknown status '{value}' – use one of: {allowed}.",
+  'io.problem.unknownTheme':
+    "Row {row}, column {column}: unknown theme '{value}' – use one of: {allowed}.",
+  'io.problem.unknownThemeKey': "Row {row}: unknown theme '{value}' – the map has: {allowed}.",
+  'io.problem.invalidUrl':
+    "Row {row}, column {column}: '{value}' is not a web address. It should start with https://.",
+  'io.problem.urlFixed': "Row {row}, column {column}: https:// was added before '{value}'.",
+  'io.problem.invalidMunicipalityCode':
+    "Row {row}, column {column}: '{value}' is not a municipality code (four digits, for example 1880).",
+  'io.problem.unknownMunicipality':
+    "Row {row}, column {column}: unknown municipality '{value}'. Write its name as on the map, or its code.",
+  'io.problem.municipalityNeedsCode':
+    'Row {row}, column {column}: a municipality needs a municipality code.',
+  'io.problem.invalidLongitude':
+    "Row {row}, column {column}: '{value}' is not a longitude (−180 to 180).",
+  'io.problem.invalidLatitude':
+    "Row {row}, column {column}: '{value}' is not a latitude (−90 to 90).",
+  'io.problem.coordinatePair':
+    'Row {row}, column {column}: give both longitude and latitude, or neither.',
+  'io.problem.invalidDate':
+    "Row {row}, column {column}: '{value}' is not a date. Write dates as YYYY-MM-DD.",
+  'io.problem.endBeforeStart':
+    'Row {row}, column {column}: the end date {end} is before the start date {start}.',
+  'io.problem.duplicateRef': "Row {row}, column {column}: '{value}' is already on row {first}.",
+  'io.problem.duplicateRow':
+    "Row {row}, column {column}: '{value}' with the same municipality is already on row {first}.",
+  'io.problem.selfRelation':
+    "Row {row}, column {column}: a relation cannot go from '{value}' to itself.",
+  'io.problem.notANumber': "Row {row}, column {column}: '{value}' is not a number.",
+  'io.problem.negative': 'Row {row}, column {column}: the value cannot be negative.',
+  'io.problem.scoreRange': 'Row {row}, column {column}: the similarity must be between 0 and 1.',
+  'io.problem.yearRange':
+    'Row {row}, column {column}: {value} is not a year between 1900 and 2100.',
+  'io.problem.invalidThemeKey':
+    "Row {row}, column {column}: '{value}' cannot be a theme key (a–z, digits and hyphens).",
+  'io.problem.invalidColor':
+    "Row {row}, column {column}: '{value}' is not a colour. Write it as #RRGGBB, for example #1565c0.",
+  'io.problem.unknownNode':
+    "Row {row}, column {column}: '{value}' is neither in the file nor on the map. Check the spelling.",
+  'io.problem.ambiguousNode':
+    "Row {row}, column {column}: '{value}' matches {count} nodes. Use the node's ID instead of its name.",
+  'io.problem.municipalityExists':
+    'Row {row}: the map already has a municipality with code {code} ({title}).',
+  'io.problem.kindDiffers':
+    "Row {row}: '{value}' is already on the map with another type; the type is not changed.",
+  'io.problem.backupField': 'The backup is invalid at {path}.',
+  'io.progress.reading': 'Reading the file …',
+  'io.progress.validating': 'Checking row {done} of {total} …',
+  'io.progress.planning': 'Comparing with the map …',
+  'io.progress.saving': 'Saving …',
+  'io.progress.done': 'Done.',
+  'io.apply.blocked': 'Fix the errors in the preview first. Nothing has been saved.',
+  'io.apply.permission': 'You need to be an editor of the map to import. Nothing has been saved.',
+  'io.apply.conflict':
+    'Someone changed one of the matched items after the preview. Nothing has been saved – import the file again.',
+  'io.apply.reference': 'A relation refers to a node that does not exist. Nothing has been saved.',
+  'io.apply.unique':
+    'Something in the file is already on the map (for example the same municipality or indicator). Nothing has been saved.',
+  'io.apply.check': 'The database did not accept every value. Nothing has been saved.',
+  'io.apply.network': 'The server could not be reached. Nothing has been saved – try again.',
+  'io.apply.failed': 'The import failed. Nothing has been saved.',
+  'io.apply.done': 'Imported: {nodes} new nodes, {updated} updated and {relations} new relations.',
+
+  'coverage.heading': 'Coverage by municipality and theme',
+  'coverage.rule':
+    'How it is counted: for each municipality and theme, we count the active resources, networks, projects, organisations and events (not the municipalities themselves) that have the theme and that either belong to the municipality or that the municipality is a member of or participates in. Each resource counts once per cell, and once in the total.',
+  'coverage.municipality': 'Municipality',
+  'coverage.code': 'Municipality code',
+  'coverage.total': 'Total',
+  'coverage.gap': 'None',
+  'coverage.cell': '{count} for {theme} in {municipality}',
+  'coverage.overlaps.heading': 'Networks with the same members',
+  'coverage.overlaps.shared': '{count} shared members',
+
   'overview.loading': 'Loading the map …',
   'overview.loaded': 'The map has loaded.',
   'overview.noDescription': 'The map has no description.',

@@ -47,6 +47,119 @@ export const sv = {
   'status.dormant': 'Vilande',
   'status.ended': 'Avslutad',
 
+  'io.error.tooLarge':
+    'Filen är {size} MB. Den största fil som kan läsas in är {limit} MB. Dela upp den i mindre filer, till exempel en för noder och en för relationer.',
+  'io.error.notUtf8':
+    'Filen är inte sparad som UTF-8 (fel tecken på rad {line}). Spara som UTF-8 eller välj Windows-1252 som teckenkodning.',
+  'io.error.binaryNotCsv':
+    'Filen är ingen textfil (CSV). Är det en Excel-fil? Välj den som .xlsx, eller spara den som CSV i Excel.',
+  'io.error.empty': 'Filen är tom.',
+  'io.error.noHeader':
+    'Filens första rad ska vara kolumnrubriker (till exempel Namn och Typ), men den är tom.',
+  'io.error.unclosedQuote':
+    'Rad {row}: ett citattecken (") öppnas men stängs aldrig, så resten av filen går inte att läsa. Kontrollera citattecknen på rad {row}.',
+  'io.error.oldExcel':
+    'Filen är i det gamla Excel-formatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.',
+  'io.error.notXlsx':
+    'Filen kunde inte läsas som en Excel-arbetsbok (.xlsx). Den kan vara skadad eller i ett annat format.',
+  'io.error.noSheets':
+    'Arbetsboken saknar bladen Elements (noder) och Connections (relationer). Hittade blad: {sheets}.',
+  'io.error.invalidJson': 'Filen är inte giltig JSON och kan inte läsas som säkerhetskopia.',
+  'io.error.notBackup': 'JSON-filen är ingen säkerhetskopia från Regionkartan.',
+  'io.error.backupVersion':
+    'Säkerhetskopian har version {version}, som den här versionen av Regionkartan inte kan läsa.',
+  'io.error.noFile': 'Välj en fil att läsa in.',
+  'io.error.mixedFiles':
+    'Välj antingen en Excel-fil, en säkerhetskopia (JSON) eller en eller flera CSV-filer – inte en blandning.',
+  'io.problem.missingColumn':
+    'Kolumnen {column} saknas. Filen behöver minst kolumnerna: {required}.',
+  'io.problem.unknownColumn': 'Kolumnen {column} känns inte igen och läses inte in.',
+  'io.problem.duplicateColumn': 'Kolumnen {column} finns två gånger; bara den första läses in.',
+  'io.problem.extraCells':
+    'Rad {row} har {count} celler men rubrikraden bara {expected}. Kanske saknas citattecken runt en cell som innehåller avgränsningstecknet.',
+  'io.problem.required': 'Rad {row}, kolumn {column}: värde saknas.',
+  'io.problem.tooLong': 'Rad {row}, kolumn {column}: texten är längre än {max} tecken.',
+  'io.problem.formula':
+    "Rad {row}, kolumn {column}: cellen ser ut som en formel ('{value}'). Börja med en apostrof (') om det ska vara text.",
+  'io.problem.unknownKind':
+    "Rad {row}, kolumn {column}: okänd typ '{value}' – använd en av: {allowed}.",
+  'io.problem.unknownRelationKind':
+    "Rad {row}, kolumn {column}: okänd relationstyp '{value}' – använd en av: {allowed}.",
+  'io.problem.unknownStatus':
+    "Rad {row}, kolumn {column}: okänd status '{value}' – använd en av: {allowed}.",
+  'io.problem.unknownTheme':
+    "Rad {row}, kolumn {column}: okänt tema '{value}' – använd ett av: {allowed}.",
+  'io.problem.unknownThemeKey': "Rad {row}: okänt tema '{value}' – kartan har: {allowed}.",
+  'io.problem.invalidUrl':
+    "Rad {row}, kolumn {column}: '{value}' är ingen webbadress. Den ska börja med https://.",
+  'io.problem.urlFixed': "Rad {row}, kolumn {column}: https:// har lagts till före '{value}'.",
+  'io.problem.invalidMunicipalityCode':
+    "Rad {row}, kolumn {column}: '{value}' är ingen kommunkod (fyra siffror, till exempel 1880).",
+  'io.problem.unknownMunicipality':
+    "Rad {row}, kolumn {column}: okänd kommun '{value}'. Skriv namnet som på kartan eller kommunkoden.",
+  'io.problem.municipalityNeedsCode': 'Rad {row}, kolumn {column}: en kommun behöver en kommunkod.',
+  'io.problem.invalidLongitude':
+    "Rad {row}, kolumn {column}: '{value}' är ingen longitud (−180 till 180).",
+  'io.problem.invalidLatitude':
+    "Rad {row}, kolumn {column}: '{value}' är ingen latitud (−90 till 90).",
+  'io.problem.coordinatePair':
+    'Rad {row}, kolumn {column}: ange både longitud och latitud, eller ingen av dem.',
+  'io.problem.invalidDate':
+    "Rad {row}, kolumn {column}: '{value}' är inget datum. Skriv datum som ÅÅÅÅ-MM-DD.",
+  'io.problem.endBeforeStart':
+    'Rad {row}, kolumn {column}: slutdatumet {end} är före startdatumet {start}.',
+  'io.problem.duplicateRef': "Rad {row}, kolumn {column}: '{value}' finns redan på rad {first}.",
+  'io.problem.duplicateRow':
+    "Rad {row}, kolumn {column}: '{value}' med samma kommun finns redan på rad {first}.",
+  'io.problem.selfRelation':
+    "Rad {row}, kolumn {column}: en relation kan inte gå från '{value}' till sig själv.",
+  'io.problem.notANumber': "Rad {row}, kolumn {column}: '{value}' är inget tal.",
+  'io.problem.negative': 'Rad {row}, kolumn {column}: värdet kan inte vara negativt.',
+  'io.problem.scoreRange': 'Rad {row}, kolumn {column}: likheten ska vara mellan 0 och 1.',
+  'io.problem.yearRange':
+    'Rad {row}, kolumn {column}: {value} är inget årtal mellan 1900 och 2100.',
+  'io.problem.invalidThemeKey':
+    "Rad {row}, kolumn {column}: '{value}' kan inte vara nyckel för ett tema (a–z, siffror och bindestreck).",
+  'io.problem.invalidColor':
+    "Rad {row}, kolumn {column}: '{value}' är ingen färg. Skriv den som #RRGGBB, till exempel #1565c0.",
+  'io.problem.unknownNode':
+    "Rad {row}, kolumn {column}: '{value}' finns varken i filen eller på kartan. Kontrollera stavningen.",
+  'io.problem.ambiguousNode':
+    "Rad {row}, kolumn {column}: '{value}' passar {count} noder. Använd nodens ID i stället för namnet.",
+  'io.problem.municipalityExists':
+    'Rad {row}: kartan har redan en kommun med kommunkod {code} ({title}).',
+  'io.problem.kindDiffers':
+    "Rad {row}: '{value}' finns redan på kartan med en annan typ; typen ändras inte.",
+  'io.problem.backupField': 'Säkerhetskopian är felaktig vid {path}.',
+  'io.progress.reading': 'Läser filen …',
+  'io.progress.validating': 'Kontrollerar rad {done} av {total} …',
+  'io.progress.planning': 'Jämför med kartan …',
+  'io.progress.saving': 'Sparar …',
+  'io.progress.done': 'Klart.',
+  'io.apply.blocked': 'Rätta felen i förhandsgranskningen först. Inget har sparats.',
+  'io.apply.permission': 'Du behöver vara redigerare på kartan för att läsa in. Inget har sparats.',
+  'io.apply.conflict':
+    'Någon har ändrat en av de matchade uppgifterna sedan förhandsgranskningen. Inget har sparats – läs in filen igen.',
+  'io.apply.reference': 'En relation pekar på en nod som inte finns. Inget har sparats.',
+  'io.apply.unique':
+    'Något i filen finns redan på kartan (till exempel samma kommun eller indikator). Inget har sparats.',
+  'io.apply.check': 'Databasen godtog inte alla värden. Inget har sparats.',
+  'io.apply.network': 'Det gick inte att nå servern. Inget har sparats – försök igen.',
+  'io.apply.failed': 'Inläsningen misslyckades. Inget har sparats.',
+  'io.apply.done':
+    'Inläst: {nodes} nya noder, {updated} uppdaterade och {relations} nya relationer.',
+
+  'coverage.heading': 'Täckning per kommun och tema',
+  'coverage.rule':
+    'Så räknas det: för varje kommun och tema räknas de aktiva resurserna, nätverken, projekten, organisationerna och händelserna (inte kommunerna själva) som har temat och som antingen hör hemma i kommunen eller som kommunen är medlem i eller deltar i. Varje resurs räknas en gång per ruta, och en gång i totalen.',
+  'coverage.municipality': 'Kommun',
+  'coverage.code': 'Kommunkod',
+  'coverage.total': 'Totalt',
+  'coverage.gap': 'Saknas',
+  'coverage.cell': '{count} för {theme} i {municipality}',
+  'coverage.overlaps.heading': 'Nätverk med samma medlemmar',
+  'coverage.overlaps.shared': '{count} gemensamma medlemmar',
+
   'overview.loading': 'Laddar kartan …',
   'overview.loaded': 'Kartan är laddad.',
   'overview.noDescription': 'Kartan har ingen beskrivning.',
