@@ -1,0 +1,130 @@
+// Cytoscape layout options for the three graph layouts. Pure: positions are
+// computed by hierarchy.ts / geo.ts; here they become preset or fcose options.
+import type { BaseLayoutOptions, PresetLayoutOptions } from 'cytoscape';
+import type { Point } from './hierarchy';
+
+export const LAYOUT_ANIMATION_MS = 400;
+/** Above this many nodes, moving every node in an animation costs more than it shows. */
+export const ANIMATE_MAX_NODES = 2000;
+/** Above this many nodes fcose runs its fast spectral pass only ("draft"). */
+export const FCOSE_DRAFT_ABOVE = 3000;
+/** The fixed seed that makes fcose give the same picture on every machine. */
+export const FCOSE_SEED = 20_240_901;
+
+export interface FcoseOptions extends BaseLayoutOptions {
+  name: 'fcose';
+  quality: 'draft' | 'default' | 'proof';
+  randomize: boolean;
+  animate: boolean;
+  animationDuration: number;
+  animationEasing: 'ease-in-out';
+  fit: boolean;
+  padding: number;
+  nodeDimensionsIncludeLabels: boolean;
+  nodeRepulsion: number;
+  idealEdgeLength: number;
+  nodeSeparation: number;
+  numIter: number;
+  samplingType: boolean;
+}
+
+export interface RunContext {
+  /** Animate the move from the current positions (not on the first run). */
+  animate: boolean;
+  nodeCount: number;
+}
+
+const shouldAnimate = ({ animate, nodeCount }: RunContext) =>
+  animate && nodeCount <= ANIMATE_MAX_NODES;
+
+/**
+ * fcose from scratch (randomize, under a fixed seed) on the first run; later
+ * runs start from the current positions so the picture does not jump.
+ */
+export function fcoseOptions(ctx: RunContext & { firstRun: boolean }): FcoseOptions {
+  const large = ctx.nodeCount > FCOSE_DRAFT_ABOVE;
+  return {
+    name: 'fcose',
+    // Draft quality is the spectral pass alone, which only works from scratch.
+    quality: large ? 'draft' : 'default',
+    randomize: ctx.firstRun || large,
+    animate: shouldAnimate(ctx),
+    animationDuration: LAYOUT_ANIMATION_MS,
+    animationEasing: 'ease-in-out',
+    fit: true,
+    padding: 30,
+    nodeDimensionsIncludeLabels: !large,
+    nodeRepulsion: 9000,
+    idealEdgeLength: 90,
+    nodeSeparation: 90,
+    numIter: 2500,
+    samplingType: true
+  };
+}
+
+/** A preset layout to given positions; nodes without one stay where they are. */
+export function presetOptions(
+  positions: ReadonlyMap<string, Point>,
+  ctx: RunContext
+): PresetLayoutOptions {
+  return {
+    name: 'preset',
+    positions: Object.fromEntries(positions),
+    animate: shouldAnimate(ctx),
+    animationDuration: LAYOUT_ANIMATION_MS,
+    animationEasing: 'ease-in-out',
+    fit: true,
+    padding: 30
+  };
+}
+
+/**
+ * Positions for every id: the given ones, and the rest in rows under them
+ * (e.g. nodes without a place in the geographic layout).
+ */
+export function withRowsBelow(
+  ids: readonly string[],
+  positions: ReadonlyMap<string, Point>,
+  { spacing = 120, perRow = 12 } = {}
+): Map<string, Point> {
+  const result = new Map(positions);
+  const missing = ids.filter((id) => !positions.has(id)).sort();
+  if (!missing.length) return result;
+  const placed = [...positions.values()];
+  const bottom = placed.length ? Math.max(...placed.map((p) => p.y)) : 0;
+  const left = placed.length ? Math.min(...placed.map((p) => p.x)) : 0;
+  missing.forEach((id, i) => {
+    result.set(id, {
+      x: left + (i % perRow) * spacing,
+      y: bottom + spacing * (1.5 + Math.floor(i / perRow))
+    });
+  });
+  return result;
+}
+
+/** Mulberry32: a tiny seeded PRNG (uniform in [0, 1)). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs `fn` with Math.random replaced by a seeded generator. fcose and its
+ * cose-base call Math.random and take no seed; their computation is
+ * synchronous, so swapping it for the duration makes the result repeatable.
+ */
+export function withSeededRandom<T>(seed: number, fn: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}
