@@ -3,6 +3,7 @@
 // plus the SPA and the API on one HTTP port.
 import { fileURLToPath } from 'node:url';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { prepareCollaboration } from './collab.js';
 import { applyBootstrap, applyMigrations } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
 import { seedIfNeeded } from './database/seed.js';
@@ -75,12 +76,15 @@ export async function startStack({
   let postgrest = null;
   /** @type {{ anonKey: string, serviceKey: string, jwtSecret: string } | null} */
   let keys = null;
+  /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean) | null} */
+  let routes = null;
 
   const http = createHttpServer({
     buildDir,
     postgrestUrl: () => postgrest?.url ?? null,
     health: async () => ({ ok: Boolean(postgrest && (await postgrest.isReady())) }),
-    config: (origin) => ({ mode: 'local', supabaseUrl: origin, anonKey: keys?.anonKey ?? '' })
+    config: (origin) => ({ mode: 'local', supabaseUrl: origin, anonKey: keys?.anonKey ?? '' }),
+    routes: (req, res) => routes?.(req, res) ?? false
   });
 
   const closeAll = async () => {
@@ -119,14 +123,26 @@ export async function startStack({
       serviceKey: await signToken(secrets.jwtSecret, { role: 'service_role' })
     };
 
+    // Identity and the live channel's NOTIFY tap need PGlite before the socket is up.
+    const collab = await prepareCollaboration({
+      db,
+      dataDir: database.dataDir,
+      jwtSecret: secrets.jwtSecret,
+      host,
+      log
+    });
+
     const socket = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
     await socket.start();
     cleanup.push(() => socket.stop());
     const dbPort = Number(socket.getServerConn().split(':').pop());
+    const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
 
     postgrest = await startPostgrest({ dbPort, jwtSecret: secrets.jwtSecret, log });
     const pgrst = postgrest;
     cleanup.push(() => pgrst.stop());
+    routes = collab.start(http, databaseUrl);
+    cleanup.push(() => collab.close());
 
     return {
       url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${boundPort}`,
@@ -134,8 +150,12 @@ export async function startStack({
       host,
       dataDir: database.dataDir,
       /** Loopback Postgres wire protocol (for tools and tests; never exposed beyond 127.0.0.1). */
-      databaseUrl: `postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`,
+      databaseUrl,
       ...keys,
+      /** Makes whoever holds it admin of the seeded map (printed by start.js only). */
+      adminToken: collab.adminToken,
+      /** This start's code for joining the seeded map as editor. */
+      joinCode: collab.joinCode,
       close: closeAll
     };
   } catch (error) {

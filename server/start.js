@@ -52,6 +52,11 @@ async function main() {
   log(`  Lokalt / local:     ${local}`);
   for (const address of lan) log(`  Nätverk / network:  ${address}`);
   log(`  Data:               ${stack.dataDir}`);
+  if (stack.joinCode) {
+    log(`  Kod för att redigera / join code to edit: ${stack.joinCode}`);
+  }
+  log(`  Din administratörslänk, dela den inte / your admin link, keep it to yourself:`);
+  log(`    ${local}/ga-med?admin=${encodeURIComponent(stack.adminToken)}`);
   log('Stoppa med Ctrl+C. / Stop with Ctrl+C.\n');
 
   let stopping = false;
