@@ -1,0 +1,177 @@
+// From the files a user picked to a ParsedImport for the preview: format and
+// encoding detection, the size limit, then parsing and validation. Nothing here
+// writes; buildImportPlan (plan.ts) and applyImport (apply.ts) come after.
+import type { Dataset } from '$lib/domain/model';
+import type { Locale } from '$lib/i18n/translate';
+import { looksLikeRelations } from './columns';
+import { readCsv } from './csv';
+import {
+  asBytes,
+  checkFileSize,
+  MAX_IMPORT_BYTES,
+  sniffBinary,
+  type EncodingChoice
+} from './encoding';
+import { parseBackup } from './json-backup';
+import {
+  ImportFileError,
+  type ImportFormat,
+  type ParsedImport,
+  type ProgressCallback,
+  type RawTable,
+  type TextEncodingName
+} from './types';
+import {
+  validateNodes,
+  validateRelations,
+  validateThemes,
+  type ValidationContext
+} from './validate';
+import { readWorkbook } from './xlsx';
+
+export interface ImportFile {
+  name: string;
+  bytes: ArrayBuffer | Uint8Array;
+}
+
+export interface ReadImportOptions {
+  /** For CSV: 'auto' (default), or what the user says the file is. */
+  encoding?: EncodingChoice;
+  /** Language of the lists in problem messages. */
+  locale?: Locale;
+  onProgress?: ProgressCallback;
+}
+
+export function detectFormat(file: ImportFile): ImportFormat {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.xlsx')) return 'xlsx';
+  if (name.endsWith('.json')) return 'json-backup';
+  if (/\.(csv|txt|tsv)$/.test(name)) return 'csv';
+  const bytes = asBytes(file.bytes);
+  if (sniffBinary(bytes) === 'zip') return 'xlsx';
+  const start = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return start.startsWith('{') ? 'json-backup' : 'csv';
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function context(
+  existing: Dataset,
+  options: ReadImportOptions,
+  extraThemes: ValidationContext['themes'] = []
+): ValidationContext {
+  return {
+    locale: options.locale ?? 'sv',
+    themes: [...existing.themes, ...extraThemes],
+    municipalities: existing.nodes
+      .filter((n) => n.kind === 'municipality' && n.municipality_code)
+      .map((n) => ({ code: n.municipality_code!, name: n.title })),
+    onProgress: options.onProgress
+  };
+}
+
+function empty(format: ImportFormat, encoding: TextEncodingName | null): ParsedImport {
+  return {
+    format,
+    encoding,
+    themes: [],
+    nodes: [],
+    relations: [],
+    indicators: [],
+    map: null,
+    problems: []
+  };
+}
+
+/**
+ * Reads one XLSX workbook, one JSON backup, or one or more CSV files (a nodes
+ * file and/or a relations file, told apart by their From/To columns).
+ * Throws ImportFileError when a file cannot be read at all.
+ */
+export async function readImport(
+  files: readonly ImportFile[],
+  existing: Dataset,
+  options: ReadImportOptions = {}
+): Promise<ParsedImport> {
+  if (files.length === 0) throw new ImportFileError('io.error.noFile');
+  for (const file of files) checkFileSize(asBytes(file.bytes).byteLength);
+  const totalBytes = files.reduce((sum, f) => sum + asBytes(f.bytes).byteLength, 0);
+  checkFileSize(totalBytes, MAX_IMPORT_BYTES);
+  const formats = files.map(detectFormat);
+  if (files.length > 1 && formats.some((f) => f !== 'csv')) {
+    throw new ImportFileError('io.error.mixedFiles');
+  }
+  options.onProgress?.({ phase: 'reading', done: 0, total: files.length });
+
+  if (formats[0] === 'json-backup') {
+    const parsed = parseBackup(files[0]!.bytes);
+    options.onProgress?.({ phase: 'reading', done: 1, total: 1 });
+    return parsed;
+  }
+
+  if (formats[0] === 'xlsx') {
+    const workbook = await readWorkbook(files[0]!.bytes);
+    options.onProgress?.({ phase: 'reading', done: 1, total: 1 });
+    await tick();
+    const result = empty('xlsx', null);
+    const themes = workbook.themes
+      ? validateThemes(workbook.themes, context(existing, options))
+      : null;
+    if (themes) {
+      result.themes = themes.items;
+      result.problems.push(...themes.problems);
+    }
+    const ctx = context(existing, options, result.themes);
+    if (workbook.nodes) {
+      const nodes = validateNodes(workbook.nodes, ctx);
+      result.nodes = nodes.items;
+      result.problems.push(...nodes.problems);
+    }
+    await tick();
+    if (workbook.relations) {
+      const relations = validateRelations(workbook.relations, ctx);
+      result.relations = relations.items;
+      result.problems.push(...relations.problems);
+    }
+    return result;
+  }
+
+  const result = empty('csv', null);
+  const ctx = context(existing, options);
+  const tables: { table: RawTable; relations: boolean; problems: ParsedImport['problems'] }[] = [];
+  for (const [i, file] of files.entries()) {
+    const csv = readCsv(file.bytes, options.encoding ?? 'auto');
+    result.encoding ??= csv.encoding;
+    const relations = looksLikeRelations(csv.table.header);
+    tables.push({
+      table: csv.table,
+      relations,
+      problems: csv.problems.map((p) => ({ ...p, table: relations ? 'relations' : 'nodes' }))
+    });
+    options.onProgress?.({ phase: 'reading', done: i + 1, total: files.length });
+    await tick();
+  }
+  // Nodes first, so relations may refer to them.
+  for (const entry of tables.filter((t) => !t.relations)) {
+    const nodes = validateNodes(entry.table, ctx);
+    result.nodes.push(...nodes.items);
+    result.problems.push(...entry.problems, ...nodes.problems);
+  }
+  for (const entry of tables.filter((t) => t.relations)) {
+    const relations = validateRelations(entry.table, ctx);
+    result.relations.push(...relations.items);
+    result.problems.push(...entry.problems, ...relations.problems);
+  }
+  // A row that the parser already refused is not imported.
+  const refused = new Set(
+    result.problems
+      .filter((p) => p.messageKey === 'io.problem.extraCells')
+      .map((p) => `${p.table}:${p.row}`)
+  );
+  result.nodes = result.nodes.filter((n) => !refused.has(`nodes:${n.row}`));
+  result.relations = result.relations.filter((r) => !refused.has(`relations:${r.row}`));
+  return result;
+}
