@@ -1,0 +1,313 @@
+// The live channel through the real stack: a write through PostgREST reaches the
+// other clients' WebSocket within 1 s (ids only), presence lists who is here with
+// their selection, a private map's changes reach members only, and a reconnect
+// with `since` replays exactly what was missed, once.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { SEED_MAP_ID, startTestStack, type TestStack } from '../helpers/stack';
+
+interface Message {
+  type: string;
+  [key: string]: unknown;
+}
+interface Change {
+  id: number;
+  map_id: string;
+  table: string;
+  row_id: string;
+  op: string;
+}
+
+/** A test client of /live that records every message with its arrival time. */
+class LiveClient {
+  readonly messages: { at: number; message: Message }[] = [];
+  #waiters: { test: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as Message;
+      this.messages.push({ at: performance.now(), message });
+      for (const waiter of [...this.#waiters]) {
+        if (waiter.test(message)) {
+          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+          waiter.resolve(message);
+        }
+      }
+    });
+  }
+
+  static async open(url: string, token?: string): Promise<LiveClient> {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live`);
+    const client = new LiveClient(ws);
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    if (token) {
+      ws.send(JSON.stringify({ type: 'auth', token }));
+      await client.next((m) => m.type === 'hello' && m.user_id !== null);
+    }
+    return client;
+  }
+
+  send(message: unknown) {
+    this.ws.send(JSON.stringify(message));
+  }
+
+  next(test: (m: Message) => boolean, timeoutMs = 3000): Promise<Message> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no matching message in time')), timeoutMs);
+      this.#waiters.push({
+        test,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        }
+      });
+    });
+  }
+
+  /** Like next, but also matches a message that has already arrived. */
+  waitFor(test: (m: Message) => boolean, timeoutMs = 3000): Promise<Message> {
+    const seen = this.messages.find((m) => test(m.message));
+    return seen ? Promise.resolve(seen.message) : this.next(test, timeoutMs);
+  }
+
+  async subscribe(mapId: string, since?: number | null): Promise<Message> {
+    const reply = this.next((m) => m.type === 'subscribed' || m.type === 'error');
+    this.send({ type: 'subscribe', map_id: mapId, since });
+    return reply;
+  }
+
+  changes(): Change[] {
+    return this.messages
+      .filter((m) => m.message.type === 'change')
+      .map((m) => m.message.change as Change);
+  }
+
+  close() {
+    this.ws.close();
+  }
+}
+
+let stack: TestStack;
+let editorId: string;
+let viewerId: string;
+let outsiderId: string;
+let privateMapId: string;
+const open: LiveClient[] = [];
+
+async function connect(userId?: string): Promise<LiveClient> {
+  const token = userId ? await tokenFor(userId) : undefined;
+  const client = await LiveClient.open(stack.url, token);
+  open.push(client);
+  return client;
+}
+
+async function tokenFor(userId: string): Promise<string> {
+  const { signToken } = await import('../../server/secrets.js');
+  return signToken(stack.jwtSecret, { role: 'authenticated', sub: userId }, '1h');
+}
+
+async function insertNode(userId: string, mapId: string, title: string): Promise<string> {
+  const client = await stack.client(userId);
+  const { data, error } = await client
+    .from('nodes')
+    .insert({ map_id: mapId, kind: 'resource', title })
+    .select('id')
+    .single();
+  expect(error).toBeNull();
+  return data!.id;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  editorId = await stack.user('live-editor', { mapId: SEED_MAP_ID, role: 'editor' });
+  viewerId = await stack.user('live-viewer', { mapId: SEED_MAP_ID, role: 'viewer' });
+  outsiderId = await stack.user('live-outsider');
+  const [row] = await stack.sql<{ id: string }>(
+    `insert into maps (title, visibility) values ('Hemlig karta', 'private') returning id`
+  );
+  privateMapId = row!.id;
+  await stack.sql(`insert into map_members (map_id, user_id, role) values ($1, $2, 'editor')`, [
+    privateMapId,
+    editorId
+  ]);
+});
+
+afterEach(() => {
+  for (const client of open.splice(0)) client.close();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('/live', () => {
+  it('delivers a write through PostgREST to another client within 1 s, ids only', async () => {
+    const a = await connect(editorId);
+    const b = await connect(viewerId);
+    await a.subscribe(SEED_MAP_ID);
+    const subscribed = await b.subscribe(SEED_MAP_ID);
+    expect(subscribed).toMatchObject({ type: 'subscribed', role: 'viewer' });
+
+    const latencies: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const arrived = b.next((m) => m.type === 'change' && (m.change as Change).table === 'nodes');
+      const start = performance.now();
+      const id = await insertNode(editorId, SEED_MAP_ID, `Live ${i}`);
+      const message = await arrived;
+      const at = b.messages.find((m) => m.message === message)!.at;
+      latencies.push(at - start);
+      expect(message.change).toEqual({
+        id: expect.any(Number),
+        map_id: SEED_MAP_ID,
+        table: 'nodes',
+        row_id: id,
+        op: 'insert'
+      });
+    }
+    console.log(
+      `live latency (write start → other client), ms: ${latencies.map((l) => l.toFixed(1)).join(', ')}`
+    );
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+  });
+
+  it('lists everyone present with their selection, and drops who leaves', async () => {
+    const a = await connect(editorId);
+    const b = await connect(viewerId);
+    await a.subscribe(SEED_MAP_ID);
+    await b.subscribe(SEED_MAP_ID);
+    a.send({ type: 'presence', state: { selection: { nodes: ['n1'] } } });
+    b.send({ type: 'presence', state: { display_name: 'ignored for users', selection: null } });
+    const both = await a.next((m) => {
+      const members = (m.members ?? []) as { user_id: string; selection: unknown }[];
+      return (
+        m.type === 'presence' &&
+        members.some((p) => p.user_id === editorId && p.selection !== null) &&
+        members.some((p) => p.user_id === viewerId)
+      );
+    });
+    const members = both.members as {
+      client_id: string;
+      user_id: string;
+      display_name: string;
+      role: string;
+      selection: unknown;
+    }[];
+    const mine = members.filter((p) => p.user_id === editorId || p.user_id === viewerId);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          user_id: editorId,
+          role: 'editor',
+          selection: { nodes: ['n1'] }
+        }),
+        expect.objectContaining({ user_id: viewerId, role: 'viewer' })
+      ])
+    );
+    // The display name of a signed-in person is their profile's, not what they send.
+    expect(mine.find((p) => p.user_id === viewerId)!.display_name).not.toBe('ignored for users');
+
+    const viewerClient = mine.find((p) => p.user_id === viewerId)!.client_id;
+    b.close();
+    const after = await a.next(
+      (m) =>
+        m.type === 'presence' &&
+        (m.members as { client_id: string }[]).every((p) => p.client_id !== viewerClient)
+    );
+    expect(after.type).toBe('presence');
+  });
+
+  it('does not send a private map’s changes to a non-member, nor to anon', async () => {
+    const member = await connect(editorId);
+    const outsider = await connect(outsiderId);
+    const anon = await connect();
+    expect(await member.subscribe(privateMapId)).toMatchObject({ type: 'subscribed' });
+    expect(await outsider.subscribe(privateMapId)).toMatchObject({
+      type: 'error',
+      code: 'forbidden'
+    });
+    expect(await anon.subscribe(privateMapId)).toMatchObject({ type: 'error', code: 'forbidden' });
+    // Anon may follow the public map; the private change must not leak there either.
+    expect(await anon.subscribe(SEED_MAP_ID)).toMatchObject({ type: 'subscribed', role: null });
+
+    const id = await insertNode(editorId, privateMapId, 'Hemlig nod');
+    await member.waitFor((m) => m.type === 'change' && (m.change as Change).row_id === id);
+    await new Promise((r) => setTimeout(r, 300));
+    for (const client of [outsider, anon]) {
+      expect(client.changes().some((c) => c.map_id === privateMapId || c.row_id === id)).toBe(
+        false
+      );
+    }
+  });
+
+  it('stops sending to someone whose membership is removed', async () => {
+    const [row] = await stack.sql<{ id: string }>(
+      `insert into maps (title, visibility) values ('Tillfällig', 'private') returning id`
+    );
+    const mapId = row!.id;
+    const guest = await stack.user('guest', { mapId, role: 'viewer' });
+    const client = await connect(guest);
+    expect(await client.subscribe(mapId)).toMatchObject({ type: 'subscribed' });
+    const lost = client.next((m) => m.type === 'error' && m.code === 'forbidden');
+    await stack.sql(`delete from map_members where map_id = $1 and user_id = $2`, [mapId, guest]);
+    await lost;
+    await stack.sql(`insert into nodes (map_id, kind, title) values ($1, 'resource', 'Efteråt')`, [
+      mapId
+    ]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.changes().filter((c) => c.table === 'nodes')).toEqual([]);
+  });
+
+  it('catches up after a reconnect with `since`: every missed change exactly once', async () => {
+    const b = await connect(viewerId);
+    await b.subscribe(SEED_MAP_ID);
+    const first = b.next((m) => m.type === 'change' && (m.change as Change).table === 'nodes');
+    await insertNode(editorId, SEED_MAP_ID, 'Före avbrottet');
+    const seen = ((await first).change as Change).id;
+    b.close();
+
+    const missed: string[] = [];
+    for (let i = 0; i < 3; i++) missed.push(await insertNode(editorId, SEED_MAP_ID, `Missad ${i}`));
+
+    const again = await connect(viewerId);
+    const last = again.next(
+      (m) => m.type === 'change' && (m.change as Change).row_id === missed[2]
+    );
+    expect(await again.subscribe(SEED_MAP_ID, seen)).toMatchObject({ type: 'subscribed' });
+    await last;
+    const live = await insertNode(editorId, SEED_MAP_ID, 'Efter återanslutning');
+    await again.waitFor((m) => m.type === 'change' && (m.change as Change).row_id === live);
+
+    const changes = again.changes();
+    const ids = changes.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length); // no duplicates
+    expect([...ids].sort((x, y) => x - y)).toEqual(ids); // in order
+    expect(ids.every((id) => id > seen)).toBe(true);
+    expect(changes.filter((c) => c.table === 'nodes').map((c) => c.row_id)).toEqual([
+      ...missed,
+      live
+    ]);
+    // Exactly what the audit log holds after `seen` for this map.
+    const inLog = await stack.sql<{ id: string }>(
+      `select id from changes where map_id = $1 and id > $2 order by id`,
+      [SEED_MAP_ID, seen]
+    );
+    expect(ids).toEqual(inLog.map((r) => Number(r.id)));
+  });
+
+  it('refuses an invalid token and a malformed subscription', async () => {
+    const client = await LiveClient.open(stack.url);
+    open.push(client);
+    const closed = new Promise<number>((resolve) => client.ws.once('close', resolve));
+    client.send({ type: 'auth', token: 'not.a.jwt' });
+    expect(await client.next((m) => m.type === 'error')).toMatchObject({ code: 'invalid_token' });
+    expect(await closed).toBe(4001);
+
+    const other = await connect();
+    expect(await other.subscribe('not-a-uuid')).toMatchObject({
+      type: 'error',
+      code: 'bad_request'
+    });
+  });
+});
