@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterDataset, EMPTY_FILTERS } from '$lib/explorer/filters';
 import { flowWidth, RELATION_APPEARANCE } from '$lib/explorer/appearance';
-import { arc, ARC_POINTS, buildSources } from '$lib/map/sources';
+import { arc, ARC_POINTS, buildSources, midpointArrow } from '$lib/map/sources';
 import type { LonLat } from '$lib/map/placement';
 import { datasetFixture, node, relation } from './fixtures/dataset';
 
@@ -147,5 +147,49 @@ describe('buildSources', () => {
       width: RELATION_APPEARANCE.leads.width
     });
     positions.delete('n-project');
+  });
+
+  it('puts one arrow head halfway along each directed relation, pointing to the target', () => {
+    const { dataset, visible } = all();
+    const { arrows } = buildSources(dataset, visible, positions);
+    // r-flow and r-assists are directed; r-member is a spoke (no arrow).
+    expect(arrows.features.map((f) => f.id).sort()).toEqual(['r-assists', 'r-flow']);
+    const assists = arrows.features.find((f) => f.id === 'r-assists')!;
+    // n-resource (15.2, 59.3) → n-network (15.0, 59.4): halfway, pointing north-west.
+    expect(assists.geometry.coordinates[0]).toBeCloseTo(15.1, 10);
+    expect(assists.geometry.coordinates[1]).toBeCloseTo(59.35, 10);
+    expect(assists.properties.rotate).toBeLessThan(-90);
+    expect(assists.properties.rotate).toBeGreaterThan(-180);
+  });
+});
+
+describe('midpointArrow', () => {
+  it('finds the middle by length and the direction as a clockwise rotation from east', () => {
+    const east = midpointArrow([
+      [15, 59],
+      [15.1, 59],
+      [15.4, 59]
+    ])!;
+    expect(east.at[0]).toBeCloseTo(15.2, 10);
+    expect(east.rotate).toBeCloseTo(0, 10);
+    expect(
+      midpointArrow([
+        [15, 59],
+        [15, 59.2]
+      ])!.rotate
+    ).toBeCloseTo(-90, 10);
+    expect(
+      midpointArrow([
+        [15, 59.2],
+        [15, 59]
+      ])!.rotate
+    ).toBeCloseTo(90, 10);
+    expect(midpointArrow([[15, 59]])).toBeNull();
+    expect(
+      midpointArrow([
+        [15, 59],
+        [15, 59]
+      ])
+    ).toBeNull();
   });
 });

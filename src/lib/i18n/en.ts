@@ -47,6 +47,15 @@ export const en = {
   'status.dormant': 'Dormant',
   'status.ended': 'Ended',
 
+  'map.ariaLabel':
+    'Map of Örebro County. Arrow keys move the map, plus and minus zoom. The list view shows the same content.',
+  'map.attribution': 'Source: Statistics Sweden (CC0) · © OpenStreetMap contributors (ODbL)',
+  'map.toggleAttribution': 'Show or hide sources',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.loading': 'Loading the map …',
+  'map.error': 'The map could not be shown. The list view shows the same content.',
+
   'io.error.tooLarge':
     'The file is {size} MB. The largest file that can be imported is {limit} MB. Split it into smaller files, for example one for nodes and one for relations.',
   'io.error.notUtf8':

@@ -47,6 +47,15 @@ export const sv = {
   'status.dormant': 'Vilande',
   'status.ended': 'Avslutad',
 
+  'map.ariaLabel':
+    'Karta över Örebro län. Piltangenterna flyttar kartan, plus och minus zoomar. Listvyn visar samma innehåll.',
+  'map.attribution': 'Källa: SCB (CC0) · © OpenStreetMap contributors (ODbL)',
+  'map.toggleAttribution': 'Visa eller dölj källor',
+  'map.zoomIn': 'Zooma in',
+  'map.zoomOut': 'Zooma ut',
+  'map.loading': 'Laddar kartan …',
+  'map.error': 'Kartan kunde inte visas. Listvyn visar samma innehåll.',
+
   'io.error.tooLarge':
     'Filen är {size} MB. Den största fil som kan läsas in är {limit} MB. Dela upp den i mindre filer, till exempel en för noder och en för relationer.',
   'io.error.notUtf8':

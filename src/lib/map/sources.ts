@@ -31,12 +31,24 @@ export interface RelationFeatureProps {
   unknown: boolean;
 }
 
+export interface ArrowFeatureProps {
+  /** The relation's id (feature-state is mirrored from the relation). */
+  id: string;
+  kind: RelationKind;
+  color: string;
+  /** Icon rotation in degrees clockwise; the arrow icon points east at 0. */
+  rotate: number;
+}
+
 export type NodeCollection = FeatureCollection<Point, NodeFeatureProps>;
 export type RelationCollection = FeatureCollection<LineString, RelationFeatureProps>;
+export type ArrowCollection = FeatureCollection<Point, ArrowFeatureProps>;
 
 export interface MapSources {
   nodes: NodeCollection;
   relations: RelationCollection;
+  /** One arrow head per directed relation, halfway along its line. */
+  arrows: ArrowCollection;
 }
 
 /** The name of a node kind's shape icon on the map (see icons.ts). */
@@ -73,6 +85,54 @@ export function arc(a: LonLat, b: LonLat, points = ARC_POINTS): Position[] {
     result.push([x / k, y]);
   }
   return result;
+}
+
+/**
+ * The point halfway along a line (by length) and the direction of the line there,
+ * as an icon rotation: degrees clockwise from east on a north-up map.
+ */
+export function midpointArrow(line: readonly Position[]): { at: Position; rotate: number } | null {
+  if (line.length < 2) return null;
+  const k = Math.cos((line[0]![1]! * Math.PI) / 180 || 0) || 1;
+  const lengths = line.slice(1).map((p, i) => {
+    const q = line[i]!;
+    return Math.hypot((p[0]! - q[0]!) * k, p[1]! - q[1]!);
+  });
+  const total = lengths.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return null;
+  let walked = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const len = lengths[i]!;
+    if (walked + len >= total / 2 && len > 0) {
+      const [a, b] = [line[i]!, line[i + 1]!];
+      const t = (total / 2 - walked) / len;
+      const dx = (b[0]! - a[0]!) * k;
+      const dy = b[1]! - a[1]!;
+      return {
+        at: [a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)],
+        rotate: (-Math.atan2(dy, dx) * 180) / Math.PI
+      };
+    }
+    walked += len;
+  }
+  return null;
+}
+
+export function buildArrowFeatures(relations: RelationCollection): ArrowCollection {
+  const features: Feature<Point, ArrowFeatureProps>[] = [];
+  for (const f of relations.features) {
+    if (!f.properties.arrow) continue;
+    const mid = midpointArrow(f.geometry.coordinates);
+    if (!mid) continue;
+    const { id, kind, color } = f.properties;
+    features.push({
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: mid.at },
+      properties: { id, kind, color, rotate: mid.rotate }
+    });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 export function buildNodeFeatures(
@@ -163,8 +223,10 @@ export function buildSources(
   const relations = dataset.relations.filter(
     (r) => visible.relationIds.has(r.id) && shown.has(r.source_id) && shown.has(r.target_id)
   );
+  const relationFeatures = buildRelationFeatures(relations, nodeById, positions);
   return {
     nodes: buildNodeFeatures(nodes, positions),
-    relations: buildRelationFeatures(relations, nodeById, positions)
+    relations: relationFeatures,
+    arrows: buildArrowFeatures(relationFeatures)
   };
 }

@@ -21,6 +21,7 @@ export const SOURCE = {
   labels: 'rk-municipality-labels',
   footprint: 'rk-footprint',
   relations: 'rk-relations',
+  arrows: 'rk-relation-arrows',
   nodes: 'rk-nodes'
 } as const;
 
@@ -29,8 +30,8 @@ export const LAYER = {
   municipalityFill: 'rk-municipality-fill',
   lakes: 'rk-lakes',
   footprintFill: 'rk-footprint-fill',
-  municipalityLine: 'rk-municipality-line',
   countyLine: 'rk-county-line',
+  municipalityLine: 'rk-municipality-line',
   footprintLine: 'rk-footprint-line',
   relationArrows: 'rk-relation-arrows',
   nodeHalo: 'rk-node-halo',
@@ -132,6 +133,7 @@ export function buildSources(
       data: data.sources?.relations ?? EMPTY,
       promoteId: 'id'
     },
+    [SOURCE.arrows]: { type: 'geojson', data: data.sources?.arrows ?? EMPTY, promoteId: 'id' },
     [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' }
   };
 }
@@ -189,6 +191,12 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       paint: { 'fill-color': COLORS.footprint, 'fill-opacity': 0.22 }
     },
     {
+      id: LAYER.countyLine,
+      type: 'line',
+      source: SOURCE.county,
+      paint: { 'line-color': COLORS.countyLine, 'line-width': 1.6 }
+    },
+    {
       id: LAYER.municipalityLine,
       type: 'line',
       source: SOURCE.municipalities,
@@ -196,12 +204,6 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
         'line-color': highlightColor(COLORS.municipalityLine),
         'line-width': ['case', ['any', state('selected'), state('hover')], 2.5, 0.8]
       }
-    },
-    {
-      id: LAYER.countyLine,
-      type: 'line',
-      source: SOURCE.county,
-      paint: { 'line-color': COLORS.countyLine, 'line-width': 1.6 }
     },
     {
       id: LAYER.footprintLine,
@@ -214,11 +216,10 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
     {
       id: LAYER.relationArrows,
       type: 'symbol',
-      source: SOURCE.relations,
-      filter: ['==', ['get', 'arrow'], true],
+      source: SOURCE.arrows,
       layout: {
-        'symbol-placement': 'line-center',
         'icon-image': ARROW_ICON,
+        'icon-rotate': ['get', 'rotate'],
         'icon-size': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1],
         'icon-rotation-alignment': 'map',
         'icon-allow-overlap': true,

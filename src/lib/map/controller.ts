@@ -1,0 +1,265 @@
+// The imperative side of the map: one MapLibre instance, created once and
+// destroyed with the component. Svelte effects call the small methods below with
+// derived data; pointer events are turned into selections and hovers.
+import type {
+  GeoJSONSource,
+  Map as MapLibreMap,
+  MapGeoJSONFeature,
+  MapMouseEvent,
+  StyleSpecification
+} from 'maplibre-gl';
+import type { Camera } from '$lib/explorer/url-state';
+import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Bounds } from './bounds';
+import { diffFeatureStates, type FeatureStates } from './feature-state';
+import type { Footprint } from './footprint';
+import { addMapIcons, isMapIcon } from './icons';
+import type { MapSources } from './sources';
+import { buildStyle, INTERACTIVE_LAYERS, overlayStyle, SOURCE, type GeoPaths } from './style';
+
+type MapLibre = typeof import('maplibre-gl');
+
+export interface MapTexts {
+  ariaLabel: string;
+  attribution: string;
+  zoomIn: string;
+  zoomOut: string;
+  toggleAttribution: string;
+}
+
+export interface MapHandlers {
+  hover(target: Selection | null): void;
+  select(target: Selection | null): void;
+  /** Only for moves the user made (drag, wheel, keys) or asked for (zoom requests). */
+  camera(camera: Camera): void;
+  /** The municipality node for a kommunkod, for clicks on the polygon. */
+  municipalityNode(code: string): string | null;
+}
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  paths: GeoPaths;
+  camera: Camera | null;
+  countyBounds: Bounds;
+  basemapStyleUrl: string;
+  texts: MapTexts;
+  handlers: MapHandlers;
+  /** Expose the map as window.__regionkartanMap (e2e tests). */
+  exposeForTests: boolean;
+}
+
+/** Moves we start ourselves carry one of these, so moveend knows who moved. */
+type MoveTag = { rkMove?: 'zoom' | 'url' };
+const EMPTY: MapSources = {
+  nodes: { type: 'FeatureCollection', features: [] },
+  relations: { type: 'FeatureCollection', features: [] },
+  arrows: { type: 'FeatureCollection', features: [] }
+};
+const CAMERA_EPSILON = 1e-5;
+const PICK_RADIUS_PX = 4;
+
+type TestWindow = { __regionkartanMap?: MapLibreMap };
+
+export class MapController {
+  readonly map: MapLibreMap;
+  readonly loaded: Promise<void>;
+  #lib: MapLibre;
+  #options: MapControllerOptions;
+  #sources: MapSources = EMPTY;
+  #footprint: Footprint | null = null;
+  #states: FeatureStates = new Map();
+  #basemap: string;
+  #attribution: InstanceType<MapLibre['AttributionControl']> | null = null;
+
+  constructor(lib: MapLibre, options: MapControllerOptions) {
+    this.#lib = lib;
+    this.#options = options;
+    this.#basemap = options.basemapStyleUrl;
+    const { camera, texts } = options;
+    this.map = new lib.Map({
+      container: options.container,
+      style: this.#basemap || buildStyle(options.paths),
+      transformStyle: (_previous, next) => this.#withOurLayers(next),
+      ...(camera
+        ? { center: [camera.lon, camera.lat], zoom: camera.zoom }
+        : { bounds: options.countyBounds, fitBoundsOptions: { padding: 24 } }),
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxPitch: 0,
+      locale: {
+        'Map.Title': texts.ariaLabel,
+        'NavigationControl.ZoomIn': texts.zoomIn,
+        'NavigationControl.ZoomOut': texts.zoomOut,
+        'AttributionControl.ToggleAttribution': texts.toggleAttribution
+      }
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
+    this.setTexts(texts);
+
+    this.map.on('styleimagemissing', (e) => {
+      if (isMapIcon(e.id)) addMapIcons(this.map);
+    });
+    this.map.on('style.load', () => {
+      addMapIcons(this.map);
+      this.#reapplyStates();
+    });
+    this.map.on('mousemove', this.#onMove);
+    this.map.on('click', this.#onClick);
+    this.map.getCanvas().addEventListener('mouseleave', this.#onLeave);
+    this.map.on('moveend', this.#onMoveEnd);
+    if (options.exposeForTests) (window as unknown as TestWindow).__regionkartanMap = this.map;
+    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+  }
+
+  destroy(): void {
+    this.map.getCanvas().removeEventListener('mouseleave', this.#onLeave);
+    const w = window as unknown as TestWindow;
+    if (w.__regionkartanMap === this.map) delete w.__regionkartanMap;
+    this.map.remove(); // also releases the WebGL context
+  }
+
+  /** Our sources and layers on top of a (basemap) style, with the current data. */
+  #withOurLayers(next: StyleSpecification): StyleSpecification {
+    const data = { sources: this.#sources, footprint: this.#footprint };
+    if (!this.#basemap) return buildStyle(this.#options.paths, data);
+    return overlayStyle(next, this.#options.paths, data);
+  }
+
+  setTexts(texts: MapTexts): void {
+    this.map.getCanvas().setAttribute('aria-label', texts.ariaLabel);
+    if (this.#attribution) this.map.removeControl(this.#attribution);
+    this.#attribution = new this.#lib.AttributionControl({
+      compact: false,
+      customAttribution: texts.attribution
+    });
+    this.map.addControl(this.#attribution, 'bottom-right');
+  }
+
+  setBasemap(url: string): void {
+    if (url === this.#basemap) return;
+    this.#basemap = url;
+    this.map.setStyle(url || buildStyle(this.#options.paths), {
+      transformStyle: (_previous, next) => this.#withOurLayers(next)
+    });
+  }
+
+  #geojson(id: string): GeoJSONSource | undefined {
+    return this.map.getSource<GeoJSONSource>(id);
+  }
+
+  setSources(sources: MapSources): void {
+    this.#sources = sources;
+    void this.#geojson(SOURCE.nodes)?.setData(sources.nodes);
+    void this.#geojson(SOURCE.relations)?.setData(sources.relations);
+    void this.#geojson(SOURCE.arrows)?.setData(sources.arrows);
+  }
+
+  setFootprint(footprint: Footprint | null): void {
+    if (footprint === this.#footprint) return;
+    this.#footprint = footprint;
+    void this.#geojson(SOURCE.footprint)?.setData({
+      type: 'FeatureCollection',
+      features: footprint ? [footprint] : []
+    });
+  }
+
+  /** Applies only what changed since the last call. */
+  setFeatureStates(next: FeatureStates): void {
+    for (const { source, id, state } of diffFeatureStates(this.#states, next)) {
+      if (this.map.getSource(source)) this.map.setFeatureState({ source, id }, state);
+    }
+    this.#states = next;
+  }
+
+  /** After a style swap all feature-state is gone: set the current states again. */
+  #reapplyStates(): void {
+    const current = this.#states;
+    this.#states = new Map();
+    this.setFeatureStates(current);
+  }
+
+  fitBounds(bounds: Bounds): void {
+    const tag: MoveTag = { rkMove: 'zoom' };
+    this.map.fitBounds(bounds, { padding: 48, maxZoom: 11.5, duration: 600 }, tag);
+  }
+
+  /** Moves to a camera from the URL (back/forward, a pasted link) unless already there. */
+  applyCamera(camera: Camera | null): void {
+    if (!camera) return;
+    const c = this.map.getCenter();
+    const same =
+      Math.abs(c.lng - camera.lon) < CAMERA_EPSILON &&
+      Math.abs(c.lat - camera.lat) < CAMERA_EPSILON &&
+      Math.abs(this.map.getZoom() - camera.zoom) < 0.01;
+    if (same) return;
+    const tag: MoveTag = { rkMove: 'url' };
+    this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom }, tag);
+  }
+
+  /** The map as a PNG, read right after a fresh frame is drawn. */
+  exportPng(): Promise<Blob> {
+    return new Promise((resolve, reject) => {
+      this.map.once('render', () => {
+        this.map
+          .getCanvas()
+          .toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))));
+      });
+      this.map.triggerRepaint();
+    });
+  }
+
+  // ---- pointer ----------------------------------------------------------------
+
+  #pick(e: MapMouseEvent): Selection | null | undefined {
+    const { x, y } = e.point;
+    const box: [[number, number], [number, number]] = [
+      [x - PICK_RADIUS_PX, y - PICK_RADIUS_PX],
+      [x + PICK_RADIUS_PX, y + PICK_RADIUS_PX]
+    ];
+    const first = (layers: readonly string[], at: typeof box | typeof e.point) => {
+      const present = layers.filter((l) => this.map.getLayer(l));
+      return present.length
+        ? (this.map.queryRenderedFeatures(at, { layers: present })[0] as
+            MapGeoJSONFeature | undefined)
+        : undefined;
+    };
+    const node = first(INTERACTIVE_LAYERS.nodes, box);
+    if (node) return { type: 'node', id: String(node.properties.id) };
+    const relation = first(INTERACTIVE_LAYERS.relations, box);
+    if (relation) return { type: 'relation', id: String(relation.properties.id) };
+    const municipality = first(INTERACTIVE_LAYERS.municipalities, e.point);
+    const code = municipality?.properties.kommunkod;
+    if (typeof code === 'string') {
+      const id = this.#options.handlers.municipalityNode(code);
+      return id ? { type: 'node', id } : undefined;
+    }
+    return null;
+  }
+
+  #onMove = (e: MapMouseEvent): void => {
+    const target = this.#pick(e) ?? null;
+    this.map.getCanvas().style.cursor = target ? 'pointer' : '';
+    this.#options.handlers.hover(target);
+  };
+
+  #onLeave = (): void => {
+    this.map.getCanvas().style.cursor = '';
+    this.#options.handlers.hover(null);
+  };
+
+  #onClick = (e: MapMouseEvent): void => {
+    const target = this.#pick(e);
+    // A municipality polygon without a node on this map selects nothing new.
+    if (target !== undefined) this.#options.handlers.select(target);
+  };
+
+  #onMoveEnd = (e: { originalEvent?: unknown } & MoveTag): void => {
+    if (!e.originalEvent && e.rkMove !== 'zoom') return;
+    const c = this.map.getCenter();
+    this.#options.handlers.camera({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
+  };
+}

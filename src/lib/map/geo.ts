@@ -1,0 +1,44 @@
+// The reference geography the map's logic needs in memory (the style loads its
+// own copies by path): centroids with polygons for placement, the municipality
+// polygons for footprints, and the county's bounds.
+import { boundsOfGeoJson, FALLBACK_COUNTY_BOUNDS, type Bounds } from './bounds';
+import type { MunicipalityPolygons } from './footprint';
+import { parseCentroids, parsePolygons, withPolygons, type Centroid } from './placement';
+import { GEO_PATHS } from './style';
+
+export interface MapGeo {
+  centroids: ReadonlyMap<string, Centroid>;
+  municipalities: MunicipalityPolygons;
+  countyBounds: Bounds;
+}
+
+async function getJson(url: string, fetchFn: typeof fetch, signal?: AbortSignal): Promise<unknown> {
+  const response = await fetchFn(url, { signal });
+  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export function toMapGeo(centroidsJson: unknown, municipalitiesJson: unknown): MapGeo {
+  const municipalities = municipalitiesJson as MunicipalityPolygons;
+  const ok = Array.isArray(municipalities?.features);
+  const safe: MunicipalityPolygons = ok
+    ? municipalities
+    : { type: 'FeatureCollection', features: [] };
+  return {
+    centroids: withPolygons(parseCentroids(centroidsJson), parsePolygons(safe)),
+    municipalities: safe,
+    countyBounds: (safe.features.length && boundsOfGeoJson(safe)) || FALLBACK_COUNTY_BOUNDS
+  };
+}
+
+export async function loadMapGeo(
+  resolvePath: (path: string) => string,
+  fetchFn: typeof fetch = fetch,
+  signal?: AbortSignal
+): Promise<MapGeo> {
+  const [centroids, municipalities] = await Promise.all([
+    getJson(resolvePath(GEO_PATHS.centroids), fetchFn, signal),
+    getJson(resolvePath(GEO_PATHS.municipalities), fetchFn, signal)
+  ]);
+  return toMapGeo(centroids, municipalities);
+}

@@ -1,0 +1,114 @@
+// The node shapes (the same six as the graph) and the arrow head, drawn on a
+// canvas and added to the map as images. `shapePoints` is pure; the drawing
+// needs a browser canvas.
+import { NODE_KINDS, type NodeKind } from '$lib/domain/kinds';
+import { NODE_APPEARANCE, type NodeShape } from '$lib/explorer/appearance';
+import { nodeIconName } from './sources';
+import { ARROW_ICON } from './style';
+
+/** Outline of a shape in a box of `size` × `size` (ellipses as 48-gons), clockwise from the top. */
+export function shapePoints(shape: NodeShape, size: number): [number, number][] {
+  const c = size / 2;
+  const polygon = (n: number, r: number, start = -Math.PI / 2, inner?: number) =>
+    Array.from({ length: inner ? n * 2 : n }, (_, i): [number, number] => {
+      const radius = inner && i % 2 ? inner : r;
+      const angle = start + (i * Math.PI * 2) / (inner ? n * 2 : n);
+      return [c + radius * Math.cos(angle), c + radius * Math.sin(angle)];
+    });
+  switch (shape) {
+    case 'hexagon':
+      return polygon(6, c, 0);
+    case 'rectangle':
+      return [
+        [0, size * 0.18],
+        [size, size * 0.18],
+        [size, size * 0.82],
+        [0, size * 0.82]
+      ];
+    case 'ellipse':
+      return polygon(48, c);
+    case 'diamond':
+      return polygon(4, c);
+    case 'triangle':
+      return [
+        [c, 0],
+        [size, size * 0.87],
+        [0, size * 0.87]
+      ];
+    case 'star':
+      return polygon(5, c, -Math.PI / 2, c * 0.45);
+  }
+}
+
+/** Icon sizes in CSS pixels; municipalities are the largest. */
+const ICON_SIZE: Record<NodeKind, number> = {
+  municipality: 24,
+  organisation: 18,
+  network: 20,
+  project: 18,
+  resource: 18,
+  event: 20
+};
+const PIXEL_RATIO = 2;
+const BORDER = 2 * PIXEL_RATIO;
+
+interface MapWithImages {
+  hasImage(id: string): boolean;
+  addImage(id: string, image: ImageData, options?: { pixelRatio?: number; sdf?: boolean }): unknown;
+}
+
+function canvas(size: number): CanvasRenderingContext2D {
+  const el = document.createElement('canvas');
+  el.width = el.height = size;
+  return el.getContext('2d')!;
+}
+
+function nodeIcon(kind: NodeKind): ImageData {
+  const inner = ICON_SIZE[kind] * PIXEL_RATIO;
+  const size = inner + BORDER * 2;
+  const ctx = canvas(size);
+  const points = shapePoints(NODE_APPEARANCE[kind].shape, inner);
+  ctx.beginPath();
+  points.forEach(([x, y], i) =>
+    i ? ctx.lineTo(x + BORDER, y + BORDER) : ctx.moveTo(x + BORDER, y + BORDER)
+  );
+  ctx.closePath();
+  ctx.fillStyle = NODE_APPEARANCE[kind].color;
+  ctx.fill();
+  ctx.lineWidth = BORDER;
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineJoin = 'round';
+  ctx.stroke();
+  return ctx.getImageData(0, 0, size, size);
+}
+
+/** A white-on-transparent arrow pointing east, added as SDF so layers can colour it. */
+function arrowIcon(): ImageData {
+  const size = 14 * PIXEL_RATIO;
+  const ctx = canvas(size);
+  ctx.beginPath();
+  ctx.moveTo(size * 0.1, size * 0.12);
+  ctx.lineTo(size * 0.95, size * 0.5);
+  ctx.lineTo(size * 0.1, size * 0.88);
+  ctx.lineTo(size * 0.3, size * 0.5);
+  ctx.closePath();
+  ctx.fillStyle = '#000000';
+  ctx.fill();
+  return ctx.getImageData(0, 0, size, size);
+}
+
+/** Whether an image id is one of ours (for `styleimagemissing`). */
+export function isMapIcon(id: string): boolean {
+  return id === ARROW_ICON || NODE_KINDS.some((kind) => nodeIconName(kind) === id);
+}
+
+/** Adds every icon the style uses that the map does not have yet (after each style load). */
+export function addMapIcons(map: MapWithImages): void {
+  for (const kind of NODE_KINDS) {
+    const id = nodeIconName(kind);
+    if (!map.hasImage(id)) map.addImage(id, nodeIcon(kind), { pixelRatio: PIXEL_RATIO });
+  }
+  if (!map.hasImage(ARROW_ICON)) {
+    map.addImage(ARROW_ICON, arrowIcon(), { pixelRatio: PIXEL_RATIO, sdf: true });
+  }
+}
