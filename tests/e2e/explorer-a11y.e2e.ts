@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LEKEBERG, listRows, openExplorer, waitForViews } from './explorer-helpers';
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+  );
+}
+
+test('the explorer has no WCAG 2.1 A/AA violations in split view', async ({ page }) => {
+  await openExplorer(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the explorer has no violations with a selection and an open filter', async ({ page }) => {
+  await openExplorer(page, `val=n:${LEKEBERG}&fokus=1`);
+  await expect(page.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
+    'Lekebergs kommun'
+  );
+  await page.locator('summary', { hasText: 'Teman' }).click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the explorer has no violations on a phone (375 px, tabs)', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await openExplorer(page);
+  const tabs = page.getByRole('tablist');
+  await expect(tabs.getByRole('tab')).toHaveText(['Karta', 'Graf', 'Lista']);
+  expect(await violations(page)).toEqual([]);
+
+  await tabs.getByRole('tab', { name: 'Lista' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Lista' })).toBeVisible();
+  await expect(listRows(page, 'nodes').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  // Arrow keys move between tabs; touch targets are at least 44 px.
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.getByRole('tab', { name: 'Graf' })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByRole('tab', { name: 'Graf' })).toBeFocused();
+  for (const tab of await tabs.getByRole('tab').all()) {
+    expect((await tab.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  }
+});
+
+test('the explorer has no violations in English', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /english/i }).click();
+  await page.getByRole('link', { name: 'Explore the map' }).first().click();
+  await expect(page).toHaveTitle('Explore – Regionkartan');
+  await page.goto('/utforska?test');
+  await waitForViews(page);
+  await expect(page.getByTestId('visible-count')).toContainText('Showing');
+  expect(await violations(page)).toEqual([]);
+});

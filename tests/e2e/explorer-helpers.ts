@@ -1,0 +1,88 @@
+// Shared steps for the explorer e2e tests: open the page with the views' test
+// hooks, wait for both canvases, and read the seeded map's ids.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const MAP_ID = '00000000-0000-4000-8000-000000000001';
+/** Deterministic seed ids (scripts/generate-seed.js). */
+export const LEKEBERG = '77c97145-eb44-5735-980e-8de20ca7d1f0';
+export const OREBRO = 'a29cd26c-63fd-509b-bd91-8cdc4b36b775';
+export const LEKEBERG_TO_OREBRO = '80fe54b4-1f5e-5a54-aeba-4fc9a79505c1';
+
+export interface TestHooks {
+  __regionkartanMap: {
+    project(lngLat: [number, number]): { x: number; y: number };
+    getCenter(): { lng: number; lat: number };
+    getZoom(): number;
+  };
+  __regionkartanGraph: {
+    getElementById(id: string): { hasClass(name: string): boolean; empty(): boolean };
+  };
+}
+
+/** The explorer with the test hooks; resolves when map and graph have drawn. */
+export async function openExplorer(page: Page, query = ''): Promise<void> {
+  await page.goto(`/utforska?test${query ? `&${query}` : ''}`);
+  await waitForViews(page);
+}
+
+export async function waitForViews(page: Page): Promise<void> {
+  await expect(page.getByTestId('map-view')).toHaveAttribute('data-ready', 'true', {
+    timeout: 30_000
+  });
+  await expect(page.getByTestId('graph-view')).toHaveAttribute('data-ready', 'true', {
+    timeout: 30_000
+  });
+}
+
+/** A municipality's centroid from the same reference file the map uses. */
+export function centroid(kommunkod: string): [number, number] {
+  const file = new URL('../../static/geo/orebro-lan-kommuner-centroids.geojson', import.meta.url);
+  const geo = JSON.parse(readFileSync(file, 'utf8')) as {
+    features: { properties: { kommunkod: string }; geometry: { coordinates: [number, number] } }[];
+  };
+  const feature = geo.features.find((f) => f.properties.kommunkod === kommunkod);
+  if (!feature) throw new Error(`no centroid for ${kommunkod}`);
+  return feature.geometry.coordinates;
+}
+
+/** Opens a filter group (a disclosure) and returns its checkbox with this label. */
+export async function filterCheckbox(page: Page, group: string, label: string): Promise<Locator> {
+  const summary = page.locator('summary', { hasText: group }).first();
+  const details = summary.locator('..');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
+  return details.getByRole('checkbox', { name: label, exact: true });
+}
+
+export function segmented(page: Page, group: string, option: string): Locator {
+  return page.getByRole('group', { name: group, exact: true }).getByRole('button', {
+    name: option,
+    exact: true
+  });
+}
+
+/** Rows of the list view's node and relation tables (the empty-state row excluded). */
+export function listRows(page: Page, table: 'nodes' | 'relations'): Locator {
+  return page.getByTestId(`list-${table}`).locator('tbody tr[data-id]');
+}
+
+interface Row {
+  id: string;
+  themes: string[];
+}
+interface RelationRowLite {
+  id: string;
+  source_id: string;
+  target_id: string;
+}
+
+/** The seeded map's rows straight from the API, to check the UI against. */
+export async function apiRows(page: Page): Promise<{ nodes: Row[]; relations: RelationRowLite[] }> {
+  const base = `map_id=eq.${MAP_ID}&deleted_at=is.null`;
+  const nodes = await (await page.request.get(`/rest/v1/nodes?select=id,themes&${base}`)).json();
+  const relations = await (
+    await page.request.get(`/rest/v1/relations?select=id,source_id,target_id&${base}`)
+  ).json();
+  return { nodes: nodes as Row[], relations: relations as RelationRowLite[] };
+}

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { isPng } from '../../src/lib/explorer/export-file';
+import { expect, test } from './fixtures';
+import {
+  LEKEBERG,
+  LEKEBERG_TO_OREBRO,
+  apiRows,
+  centroid,
+  filterCheckbox,
+  listRows,
+  openExplorer,
+  segmented,
+  waitForViews,
+  type TestHooks
+} from './explorer-helpers';
+
+test('a municipality clicked on the map is selected in the graph and the details, and focus keeps its flow', async ({
+  page
+}) => {
+  await openExplorer(page);
+  const lonLat = centroid('1814');
+  const point = await page.evaluate(
+    (ll) => (window as unknown as TestHooks).__regionkartanMap.project(ll),
+    lonLat
+  );
+  await page.getByTestId('map-view').locator('canvas').first().click({ position: point });
+
+  await expect(page.getByTestId('map-view')).toHaveAttribute('data-selected-feature', LEKEBERG);
+  await expect(page.getByTestId('graph-view')).toHaveAttribute('data-selected-element', LEKEBERG);
+  const panel = page.getByTestId('details-panel');
+  const heading = panel.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText('Lekebergs kommun');
+  await expect(heading).not.toBeFocused(); // a map click does not move focus
+  await expect(panel.getByRole('link', { name: /^Flöde till → Örebro/ })).toBeVisible();
+  await expect(panel.getByTestId('details-source')).toContainText(
+    'Källa: 000_fa9faf0b6f84902b.txt'
+  );
+
+  await segmented(page, 'Fokus', '1 steg').click();
+  await expect(page).toHaveURL(/fokus=1/);
+  const dimmed = (id: string) =>
+    page.evaluate(
+      (edge) =>
+        (window as unknown as TestHooks).__regionkartanGraph
+          .getElementById(edge)
+          .hasClass('dimmed'),
+      id
+    );
+  await expect.poll(() => dimmed(LEKEBERG_TO_OREBRO)).toBe(false);
+  // …while an edge far from Lekeberg is dimmed, so the check above means something.
+  const { relations } = await apiRows(page);
+  const far = relations.find((r) => r.source_id !== LEKEBERG && r.target_id !== LEKEBERG)!;
+  await expect.poll(() => dimmed(far.id)).toBe(true);
+});
+
+test('filtering by the theme Juridik shows the same items in map, graph and list', async ({
+  page
+}) => {
+  await openExplorer(page);
+  await (await filterCheckbox(page, 'Teman', 'Juridik')).check();
+  await expect(page).toHaveURL(/tema=juridik/);
+
+  const { nodes, relations } = await apiRows(page);
+  const expectedNodes = new Set(nodes.filter((n) => n.themes.includes('juridik')).map((n) => n.id));
+  const expectedRelations = relations.filter(
+    (r) => expectedNodes.has(r.source_id) && expectedNodes.has(r.target_id)
+  );
+  expect(expectedNodes.size).toBeGreaterThan(0);
+  expect(expectedNodes.size).toBeLessThan(nodes.length);
+
+  const count = page.getByTestId('visible-count');
+  await expect(count).toHaveAttribute('data-nodes', String(expectedNodes.size));
+  await expect(count).toHaveAttribute('data-relations', String(expectedRelations.length));
+  await expect(count).toContainText(
+    `Visar ${expectedNodes.size} av ${nodes.length} noder och ${expectedRelations.length} av ${relations.length} relationer`
+  );
+  for (const view of ['map-view', 'graph-view']) {
+    await expect(page.getByTestId(view)).toHaveAttribute(
+      'data-visible-nodes',
+      String(expectedNodes.size)
+    );
+    await expect(page.getByTestId(view)).toHaveAttribute(
+      'data-visible-relations',
+      String(expectedRelations.length)
+    );
+  }
+  await expect(listRows(page, 'nodes')).toHaveCount(expectedNodes.size);
+  await expect(listRows(page, 'relations')).toHaveCount(expectedRelations.length);
+  const listed = await listRows(page, 'nodes').evaluateAll((rows) =>
+    rows.map((row) => row.getAttribute('data-id'))
+  );
+  expect(new Set(listed)).toEqual(expectedNodes);
+
+  await page.getByRole('button', { name: 'Rensa alla filter' }).click();
+  await expect(count).toHaveAttribute('data-nodes', String(nodes.length));
+  await expect(page.getByRole('button', { name: 'Rensa alla filter' })).toBeDisabled();
+});
+
+test('a copied URL reproduces the view, and back/forward step through view changes', async ({
+  page,
+  context
+}) => {
+  await openExplorer(page);
+  await (await filterCheckbox(page, 'Teman', 'Juridik')).check();
+  await page.keyboard.press('Escape');
+  const firstRow = listRows(page, 'nodes').first();
+  const title = (await firstRow.getByRole('button').textContent())!.trim();
+  await firstRow.getByRole('button').click();
+  await segmented(page, 'Fokus', '2 steg').click();
+  await segmented(page, 'Visning', 'Karta').click();
+  await segmented(page, 'Graflayout', 'Geografisk').click();
+  // A user's move of the map is written to the URL (replacing the entry).
+  const box = (await page.getByTestId('map-view').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 6 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/kamera=/);
+  const url = new URL(page.url());
+  for (const part of ['tema=juridik', 'val=n%3A', 'fokus=2', 'vy=map', 'layout=geo', 'kamera=']) {
+    expect(url.search).toContain(part);
+  }
+
+  // The copied link, opened afresh (with the test hooks).
+  const copy = await context.newPage();
+  await copy.goto(`${url.pathname}${url.search}&test`);
+  await waitForViews(copy);
+  await expect(copy.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
+    title
+  );
+  await expect(await filterCheckbox(copy, 'Teman', 'Juridik')).toBeChecked();
+  await copy.keyboard.press('Escape');
+  await expect(segmented(copy, 'Fokus', '2 steg')).toHaveAttribute('aria-pressed', 'true');
+  await expect(segmented(copy, 'Visning', 'Karta')).toHaveAttribute('aria-pressed', 'true');
+  await expect(segmented(copy, 'Graflayout', 'Geografisk')).toHaveAttribute('aria-pressed', 'true');
+  const camera = await copy.evaluate(() => {
+    const map = (window as unknown as TestHooks).__regionkartanMap;
+    return { ...map.getCenter(), zoom: map.getZoom() };
+  });
+  const [lon, lat, zoom] = url.searchParams.get('kamera')!.split(',').map(Number);
+  expect(camera.lng).toBeCloseTo(lon!, 4);
+  expect(camera.lat).toBeCloseTo(lat!, 4);
+  expect(camera.zoom).toBeCloseTo(zoom!, 1);
+  await expect(copy.getByTestId('visible-count')).toHaveAttribute(
+    'data-nodes',
+    (await page.getByTestId('visible-count').getAttribute('data-nodes'))!
+  );
+  await copy.close();
+
+  // Back steps through layout → view mode → focus → selection → filter; forward returns.
+  await page.goBack();
+  await expect(segmented(page, 'Graflayout', 'Kraftbaserad')).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  );
+  await expect(segmented(page, 'Visning', 'Karta')).toHaveAttribute('aria-pressed', 'true');
+  await page.goBack();
+  await expect(segmented(page, 'Visning', 'Delad vy')).toHaveAttribute('aria-pressed', 'true');
+  await page.goBack();
+  await expect(segmented(page, 'Fokus', 'Av')).toHaveAttribute('aria-pressed', 'true');
+  await page.goBack();
+  await expect(page.getByTestId('details-panel')).toContainText('Välj något på kartan');
+  await page.goBack();
+  await expect(page).not.toHaveURL(/tema=/);
+  await expect(page.getByRole('button', { name: 'Rensa alla filter' })).toBeDisabled();
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
+    title
+  );
+  await expect(page).toHaveURL(/tema=juridik/);
+});
+
+test('keyboard only: filter, pick from the list, read the details, close with Esc', async ({
+  page
+}) => {
+  await openExplorer(page);
+  const tabTo = async (isTarget: () => Promise<boolean>, limit = 80) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await isTarget()) return;
+    }
+    throw new Error('the target was not reached with Tab');
+  };
+  const themes = page.locator('summary', { hasText: 'Teman' });
+  await tabTo(() => themes.evaluate((el) => el === document.activeElement));
+  await page.keyboard.press('Enter');
+  const juridik = page.getByRole('checkbox', { name: 'Juridik', exact: true });
+  await tabTo(() => juridik.evaluate((el) => el === document.activeElement), 30);
+  await page.keyboard.press('Space');
+  await expect(juridik).toBeChecked();
+  await expect(page).toHaveURL(/tema=juridik/);
+  await page.keyboard.press('Escape');
+  await expect(themes).toBeFocused();
+
+  const firstButton = listRows(page, 'nodes').first().getByRole('button');
+  await tabTo(() => firstButton.evaluate((el) => el === document.activeElement));
+  const title = (await firstButton.textContent())!.trim();
+  await page.keyboard.press('Enter');
+  const heading = page.getByTestId('details-panel').getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(title);
+  await expect(heading).toBeFocused();
+  await expect(listRows(page, 'nodes').first()).toHaveAttribute('aria-current', 'true');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('details-panel')).toContainText('Välj något på kartan');
+  await expect(firstButton).toBeFocused();
+  await expect(page).not.toHaveURL(/val=/);
+});
+
+test('PNG export saves non-empty PNG files of the map and the graph', async ({ page }) => {
+  await openExplorer(page);
+  for (const view of ['karta', 'graf'] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`export-${view}`).click()
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^regionkartan-${view}-\\d{4}-\\d{2}-\\d{2}\\.png$`)
+    );
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.length).toBeGreaterThan(2000);
+    expect(isPng(new Uint8Array(bytes))).toBe(true);
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'har sparats' })).toBeVisible();
+});
