@@ -321,6 +321,7 @@ export function validateNodes(table: RawTable, ctx: ValidationContext): Validate
 
     let municipality_code: string | null = null;
     const codeText = reader.text('municipality_code');
+    const nameText = codeText === '' ? reader.text('municipality_name') : '';
     if (codeText !== '') {
       municipality_code = parseMunicipalityCode(reader.raw('municipality_code'), codeText);
       if (!municipality_code) {
@@ -329,7 +330,7 @@ export function validateNodes(table: RawTable, ctx: ValidationContext): Validate
         });
       }
     } else {
-      const name = reader.text('municipality_name');
+      const name = nameText;
       if (name !== '') {
         municipality_code =
           municipalityByName.get(titleForm(name)) ??
@@ -341,12 +342,14 @@ export function validateNodes(table: RawTable, ctx: ValidationContext): Validate
         }
       }
     }
-    if (kind === 'municipality' && !municipality_code && codeText === '') {
-      problems.error(
-        rowNumber,
-        reader.has('municipality_code') ? col('municipality_code') : col('kind'),
-        'io.problem.municipalityNeedsCode'
-      );
+    // A municipality without any code or name (a wrong one is reported above).
+    if (kind === 'municipality' && codeText === '' && nameText === '') {
+      const column = reader.has('municipality_code')
+        ? col('municipality_code')
+        : reader.has('municipality_name')
+          ? col('municipality_name')
+          : col('kind');
+      problems.error(rowNumber, column, 'io.problem.municipalityNeedsCode');
     }
 
     const lonText = reader.text('lon');
