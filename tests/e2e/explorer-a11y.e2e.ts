@@ -45,6 +45,21 @@ test('the explorer has no violations on a phone (375 px, tabs)', async ({ page }
   for (const tab of await tabs.getByRole('tab').all()) {
     expect((await tab.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   }
+
+  // A selection made in the list is named under the map, with a way to its details.
+  await tabs.getByRole('tab', { name: 'Lista' }).click();
+  const first = listRows(page, 'nodes').first().getByRole('button');
+  const title = (await first.textContent())!.trim();
+  await first.click();
+  await tabs.getByRole('tab', { name: 'Karta' }).click();
+  await expect(page.getByText(title, { exact: true }).first()).toBeVisible();
+  const show = page.getByRole('button', { name: 'Visa detaljer' });
+  expect((await show.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await show.click();
+  const heading = page.getByTestId('details-panel').getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(title);
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
 });
 
 test('the explorer has no violations in English', async ({ page }) => {

@@ -6,7 +6,8 @@ import {
   relationLinks,
   relationTitle,
   safeExternalUrl,
-  selectionHref
+  selectionHref,
+  selectionTitle
 } from '$lib/explorer/details';
 import { indexBy } from '$lib/explorer/lookup';
 import { parseViewState } from '$lib/explorer/url-state';
@@ -110,5 +111,21 @@ describe('selectionHref', () => {
     );
     expect(selectionHref(view, null)).toBe('?vy=map&tema=juridik');
     expect(selectionHref(parseViewState(new URLSearchParams()), null)).toBe('?');
+  });
+});
+
+describe('selectionTitle', () => {
+  const dataset = datasetFixture();
+  const nodes = indexBy(dataset.nodes, (n) => n.id);
+  const relations = indexBy(dataset.relations, (r) => r.id);
+
+  it('names a node, a relation, or nothing', () => {
+    expect(selectionTitle({ type: 'node', id: 'n-orebro' }, nodes, relations, '?')).toBe('Örebro');
+    expect(selectionTitle({ type: 'relation', id: 'r-flow' }, nodes, relations, '?')).toBe(
+      'Lekeberg → Örebro'
+    );
+    expect(selectionTitle({ type: 'node', id: 'n-gone' }, nodes, relations, '?')).toBeNull();
+    expect(selectionTitle({ type: 'relation', id: 'r-gone' }, nodes, relations, '?')).toBeNull();
+    expect(selectionTitle(null, nodes, relations, '?')).toBeNull();
   });
 });

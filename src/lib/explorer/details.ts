@@ -112,3 +112,16 @@ export function magnitudeText(
   const value = [formatNumber(relation.magnitude), relation.unit?.trim()].filter(Boolean).join(' ');
   return relation.year ? withYear(value, String(relation.year)) : value;
 }
+
+/** The name of a selection: the node's title or the relation's ends; null if it is not in the data. */
+export function selectionTitle(
+  selection: Selection | null,
+  nodeById: ReadonlyMap<string, NodeRow>,
+  relationById: ReadonlyMap<string, RelationRow>,
+  unknown: string
+): string | null {
+  if (!selection) return null;
+  if (selection.type === 'node') return nodeById.get(selection.id)?.title ?? null;
+  const relation = relationById.get(selection.id);
+  return relation ? relationTitle(relation, nodeById, unknown) : null;
+}

@@ -263,6 +263,7 @@ export const en = {
   'explorer.details.unknownNode': 'Unknown node',
   'explorer.details.focus': 'Focus',
   'explorer.details.close': 'Close',
+  'explorer.details.show': 'Show details',
   'explorer.list.summary': 'List: {nodes} nodes and {relations} relations',
   'explorer.list.nodesCaption': 'Nodes ({count})',
   'explorer.list.relationsCaption': 'Relations ({count})',

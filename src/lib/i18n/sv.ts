@@ -263,6 +263,7 @@ export const sv = {
   'explorer.details.unknownNode': 'Okänd nod',
   'explorer.details.focus': 'Fokus',
   'explorer.details.close': 'Stäng',
+  'explorer.details.show': 'Visa detaljer',
   'explorer.list.summary': 'Lista: {nodes} noder och {relations} relationer',
   'explorer.list.nodesCaption': 'Noder ({count})',
   'explorer.list.relationsCaption': 'Relationer ({count})',
