@@ -1,0 +1,95 @@
+// @ts-check
+// Runs inside the explorer page (page.evaluate): times filter, selection and
+// hover changes until both views have applied them. Needs the `?test` hooks.
+
+/**
+ * @param {{ rounds: number }} options
+ */
+export async function measureInPage({ rounds }) {
+  const w = /** @type {any} */ (window);
+  const explorer = w.__regionkartanExplorer;
+  const mapEl = /** @type {HTMLElement} */ (document.querySelector('[data-testid="map-view"]'));
+  const graphEl = /** @type {HTMLElement} */ (document.querySelector('[data-testid="graph-view"]'));
+  if (!explorer || !mapEl || !graphEl)
+    throw new Error('explorer test hooks missing (open with ?test)');
+
+  /** Yields to the event loop without timer clamping. */
+  const yieldTask = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(undefined);
+      channel.port2.postMessage(0);
+    });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+  /**
+   * @param {() => void} action
+   * @param {() => boolean} done
+   */
+  async function time(action, done) {
+    const t0 = performance.now();
+    action();
+    const deadline = t0 + 10_000;
+    while (!done()) {
+      if (performance.now() > deadline) throw new Error('timed out waiting for the views');
+      await yieldTask();
+    }
+    const applied = performance.now() - t0;
+    await frame();
+    return { applied, frame: performance.now() - t0 };
+  }
+
+  const counts = (/** @type {HTMLElement} */ el) =>
+    [el.dataset.visibleNodes, el.dataset.visibleRelations].join('/');
+  const nodeIds = [...explorer.visible.nodeIds];
+  const themes = explorer.dataset.themes.map((/** @type {{ key: string }} */ t) => t.key);
+  const result = {
+    filter: { applied: /** @type {number[]} */ ([]), frame: /** @type {number[]} */ ([]) },
+    selection: { applied: /** @type {number[]} */ ([]), frame: /** @type {number[]} */ ([]) },
+    hover: { applied: /** @type {number[]} */ ([]), frame: /** @type {number[]} */ ([]) }
+  };
+  const push = (
+    /** @type {'filter'|'selection'|'hover'} */ k,
+    /** @type {{applied:number, frame:number}} */ s
+  ) => {
+    result[k].applied.push(s.applied);
+    result[k].frame.push(s.frame);
+  };
+
+  for (let i = 0; i < rounds; i++) {
+    // Filter on a theme, then clear it: both count as filter changes.
+    for (const filter of [{ themes: [themes[i % themes.length]] }, { themes: [] }]) {
+      let expected = '';
+      push(
+        'filter',
+        await time(
+          () => {
+            explorer.setFilters(filter);
+            expected = `${explorer.visible.nodeIds.size}/${explorer.visible.relationIds.size}`;
+          },
+          () => counts(mapEl) === expected && counts(graphEl) === expected
+        )
+      );
+    }
+    const id = nodeIds[(i * 7919) % nodeIds.length];
+    push(
+      'selection',
+      await time(
+        () => explorer.select({ type: 'node', id }),
+        () => mapEl.dataset.selectedFeature === id && graphEl.dataset.selectedElement === id
+      )
+    );
+    const other = nodeIds[(i * 104729 + 1) % nodeIds.length];
+    push(
+      'hover',
+      await time(
+        () => explorer.setHover({ type: 'node', id: other }),
+        () => mapEl.dataset.hoverFeature === other && graphEl.dataset.hoverElement === other
+      )
+    );
+    explorer.setHover(null);
+    await frame();
+  }
+  explorer.select(null);
+  return result;
+}

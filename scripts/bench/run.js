@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm run bench`: the explorer's speed in headless Chromium against the real
+// local stack, at county scale (the seeded map) and national scale (290
+// municipalities, 10 000 nodes, 50 000 relations), with Cytoscape's canvas and
+// WebGL renderers. Writes bench-results/explorer.json. Not a test: it reports.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { buildApp, needsBuild } from '../../server/build-if-needed.js';
+import { defaultBuildDir, startStack } from '../../server/stack.js';
+import { nationalDataset } from './national-dataset.js';
+import { measureInPage } from './in-page.js';
+
+const COUNTY_MAP = '00000000-0000-4000-8000-000000000001';
+const NATIONAL_MAP = '00000000-0000-4000-8000-0000000000aa';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
+const outFile = fileURLToPath(new URL('../../bench-results/explorer.json', import.meta.url));
+
+/** @param {number[]} values */
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (/** @type {number} */ q) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const round = (/** @type {number} */ n) => Math.round(n * 100) / 100;
+  return {
+    n: values.length,
+    median: round(at(0.5)),
+    p95: round(at(0.95)),
+    max: round(sorted.at(-1) ?? NaN)
+  };
+}
+
+/** Loads the national map straight into Postgres (triggers off: a fixture, not user edits). */
+/** @param {string} databaseUrl */
+async function loadNational(databaseUrl) {
+  const t0 = performance.now();
+  const data = await nationalDataset({ mapId: NATIONAL_MAP });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query(`set local session_replication_role = replica`);
+    await client.query(
+      `insert into maps (id, title, visibility, source) values ($1, 'Sverige – benchmark', 'public', 'benchmark')`,
+      [NATIONAL_MAP]
+    );
+    await client.query(
+      `insert into themes (map_id, key, label_sv, label_en, color, sort_order, source)
+       select map_id, key, label_sv, label_en, color, sort_order, source from jsonb_populate_recordset(null::themes, $1::jsonb)`,
+      [JSON.stringify(data.themes)]
+    );
+    for (let i = 0; i < data.nodes.length; i += 2000) {
+      await client.query(
+        `insert into nodes (id, map_id, kind, title, municipality_code, themes, status, source)
+         select id, map_id, kind, title, municipality_code, themes, status, source
+         from jsonb_populate_recordset(null::nodes, $1::jsonb)`,
+        [JSON.stringify(data.nodes.slice(i, i + 2000))]
+      );
+    }
+    for (let i = 0; i < data.relations.length; i += 5000) {
+      await client.query(
+        `insert into relations (id, map_id, source_id, target_id, kind, magnitude, themes, source)
+         select id, map_id, source_id, target_id, kind, magnitude, themes, source
+         from jsonb_populate_recordset(null::relations, $1::jsonb)`,
+        [JSON.stringify(data.relations.slice(i, i + 5000))]
+      );
+    }
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
+  return {
+    nodes: data.nodes.length,
+    relations: data.relations.length,
+    ms: Math.round(performance.now() - t0)
+  };
+}
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function benchScenario(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="map-view"][data-ready="true"]', { timeout: 600_000 });
+  await page.waitForSelector('[data-testid="graph-view"][data-ready="true"]', { timeout: 600_000 });
+  const loadMs = Date.now() - t0;
+
+  const metrics = Object.fromEntries(
+    (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])
+  );
+  const samples = await page.evaluate(measureInPage, { rounds: ROUNDS });
+  await page.close();
+  return {
+    loadToInteractiveMs: loadMs,
+    jsHeapUsedMB: Math.round((metrics.JSHeapUsedSize ?? 0) / 1e6),
+    filter: { applied: stats(samples.filter.applied), nextFrame: stats(samples.filter.frame) },
+    selection: {
+      applied: stats(samples.selection.applied),
+      nextFrame: stats(samples.selection.frame)
+    },
+    hover: { applied: stats(samples.hover.applied), nextFrame: stats(samples.hover.frame) },
+    pageErrors: errors
+  };
+}
+
+async function main() {
+  if (needsBuild(defaultBuildDir)) await buildApp(console.log);
+  const dataDir = await mkdtemp(join(tmpdir(), 'regionkartan-bench-'));
+  const stack = await startStack({ dataDir, port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
+  });
+  try {
+    console.log('Loading the national dataset …');
+    const national = await loadNational(stack.databaseUrl);
+    console.log(`  ${national.nodes} nodes, ${national.relations} relations in ${national.ms} ms`);
+
+    /** @type {Record<string, unknown>} */
+    const results = {};
+    for (const [scale, mapId] of [
+      ['county', COUNTY_MAP],
+      ['national', NATIONAL_MAP]
+    ]) {
+      for (const renderer of ['canvas', 'webgl']) {
+        const url = `${stack.url}/utforska?test&karta=${mapId}${renderer === 'webgl' ? '&webgl' : ''}`;
+        console.log(`Measuring ${scale} / ${renderer} …`);
+        results[`${scale}/${renderer}`] = await benchScenario(browser, url);
+      }
+    }
+    const county = /** @type {any} */ (results['county/canvas']);
+    const nationalCanvas = /** @type {any} */ (results['national/canvas']);
+    const report = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      rounds: ROUNDS,
+      dataset: { national },
+      note: 'applied = action until both views have applied the change (library state + DOM attributes); nextFrame = until the following animation frame. Medians and p95 in ms.',
+      results,
+      targets: {
+        countySelectionUnderOneFrame: county.selection.applied.median < 16,
+        countyFilterUnderOneFrame: county.filter.applied.median < 16,
+        nationalSelectionP95Under50ms: nationalCanvas.selection.applied.p95 < 50,
+        nationalFilterP95Under200ms: nationalCanvas.filter.applied.p95 < 200
+      }
+    };
+    await mkdir(join(outFile, '..'), { recursive: true });
+    await writeFile(outFile, JSON.stringify(report, null, 2) + '\n');
+    console.log(JSON.stringify(report, null, 2));
+    console.log(`Written to ${outFile}`);
+  } finally {
+    await browser.close();
+    await stack.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
