@@ -72,4 +72,16 @@ describe('import performance', () => {
     expect(validated - started).toBeLessThan(15_000);
     expect(planned - validated).toBeLessThan(5_000);
   });
+
+  it('handles the row count of a file near the size limit (no call-stack overflow)', async () => {
+    const rows = 130_000;
+    const text = ['Namn;Typ', ...Array.from({ length: rows }, (_, i) => `Resurs ${i};Resurs`)].join(
+      '\n'
+    );
+    const parsed = await readImport(
+      [{ name: 'stor.csv', bytes: new TextEncoder().encode(text) }],
+      emptyMap()
+    );
+    expect(parsed.nodes).toHaveLength(rows);
+  });
 });

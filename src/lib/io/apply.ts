@@ -4,7 +4,7 @@ import type { DataClient } from '$lib/data/client';
 import type { Json } from '$lib/data/database.types';
 import { DataError, toDataError } from '$lib/data/errors';
 import type { MessageKey } from '$lib/i18n/sv';
-import type { ImportPlan } from './plan';
+import type { ImportPayload, ImportPlan } from './plan';
 import type { ProgressCallback } from './types';
 
 export interface ImportResult {
@@ -29,6 +29,30 @@ export function applyErrorMessage(error: DataError): MessageKey {
   if (error.kind === 'check') return 'io.apply.check';
   if (error.kind === 'network' || error.kind === 'unavailable') return 'io.apply.network';
   return 'io.apply.failed';
+}
+
+const isEmpty = (value: unknown) =>
+  value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+function compact<T extends object>(row: T): Partial<T> {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => !isEmpty(v))) as Partial<T>;
+}
+
+/**
+ * The payload as sent: empty values (null, '', []) of new rows are left out, since
+ * import_items fills in the same defaults; merges are sent as they are. Roughly
+ * halves the request for typical spreadsheets.
+ */
+export function wirePayload(payload: ImportPayload): Json {
+  const wire = {
+    ...(payload.map ? { map: payload.map } : {}),
+    themes: payload.themes.map(compact),
+    nodes: payload.nodes.map(compact),
+    updates: payload.updates,
+    relations: payload.relations.map(compact),
+    indicators: payload.indicators.map(compact)
+  };
+  return wire as unknown as Json;
 }
 
 function isImportResult(value: unknown): value is ImportResult {
@@ -62,7 +86,7 @@ export async function applyImport(
   try {
     const { data, error, status } = await client.rpc('import_items', {
       p_map_id: mapId,
-      p_payload: plan.payload as unknown as Json
+      p_payload: wirePayload(plan.payload)
     });
     if (error) {
       const dataError = toDataError(error, status);

@@ -99,7 +99,7 @@ const THEME_ALIASES: Record<ThemeField, string[]> = {
 export function headerForm(text: string): string {
   return text
     .normalize('NFC')
-    .toLocaleLowerCase('sv-SE')
+    .toLowerCase()
     .replace(/[_\-./:()]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

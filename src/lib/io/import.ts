@@ -56,6 +56,11 @@ export function detectFormat(file: ImportFile): ImportFormat {
   return start.startsWith('{') ? 'json-backup' : 'csv';
 }
 
+/** push(...items) overflows the call stack for some 100 000 items; this does not. */
+function append<T>(target: T[], ...lists: readonly T[][]): void {
+  for (const list of lists) for (const item of list) target.push(item);
+}
+
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function context(
@@ -122,19 +127,19 @@ export async function readImport(
       : null;
     if (themes) {
       result.themes = themes.items;
-      result.problems.push(...themes.problems);
+      append(result.problems, themes.problems);
     }
     const ctx = context(existing, options, result.themes);
     if (workbook.nodes) {
       const nodes = validateNodes(workbook.nodes, ctx);
       result.nodes = nodes.items;
-      result.problems.push(...nodes.problems);
+      append(result.problems, nodes.problems);
     }
     await tick();
     if (workbook.relations) {
       const relations = validateRelations(workbook.relations, ctx);
       result.relations = relations.items;
-      result.problems.push(...relations.problems);
+      append(result.problems, relations.problems);
     }
     return result;
   }
@@ -157,13 +162,13 @@ export async function readImport(
   // Nodes first, so relations may refer to them.
   for (const entry of tables.filter((t) => !t.relations)) {
     const nodes = validateNodes(entry.table, ctx);
-    result.nodes.push(...nodes.items);
-    result.problems.push(...entry.problems, ...nodes.problems);
+    append(result.nodes, nodes.items);
+    append(result.problems, entry.problems, nodes.problems);
   }
   for (const entry of tables.filter((t) => t.relations)) {
     const relations = validateRelations(entry.table, ctx);
-    result.relations.push(...relations.items);
-    result.problems.push(...entry.problems, ...relations.problems);
+    append(result.relations, relations.items);
+    append(result.problems, entry.problems, relations.problems);
   }
   // A row that the parser already refused is not imported.
   const refused = new Set(

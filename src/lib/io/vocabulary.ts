@@ -20,7 +20,7 @@ const DICTIONARIES = { sv, en } as const;
 export function wordForm(text: string): string {
   return text
     .normalize('NFC')
-    .toLocaleLowerCase('sv-SE')
+    .toLowerCase()
     .replace(/[_–—-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
