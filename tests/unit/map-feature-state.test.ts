@@ -3,9 +3,11 @@ import {
   desiredFeatureStates,
   diffFeatureStates,
   flaggedId,
+  municipalityCodes,
   type FeatureStateInput
 } from '$lib/map/feature-state';
 import { SOURCE } from '$lib/map/style';
+import { datasetFixture } from './fixtures/dataset';
 
 const base: FeatureStateInput = {
   selection: null,
@@ -69,5 +71,14 @@ describe('diffFeatureStates', () => {
       { source: SOURCE.nodes, id: 'b', state: { selected: false, hover: false, dimmed: false } }
     ]);
     expect(diffFeatureStates(after, after)).toEqual([]);
+  });
+});
+
+describe('municipalityCodes', () => {
+  it('maps municipality nodes (only) to their kommunkod', () => {
+    expect([...municipalityCodes(datasetFixture().nodes)]).toEqual([
+      ['n-lekeberg', '1814'],
+      ['n-orebro', '1880']
+    ]);
   });
 });

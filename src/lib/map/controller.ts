@@ -13,9 +13,18 @@ import type { Selection } from '$lib/explorer/neighbourhood';
 import type { Bounds } from './bounds';
 import { diffFeatureStates, type FeatureStates } from './feature-state';
 import type { Footprint } from './footprint';
+import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
+import { loadMaplibre } from './load-maplibre';
 import type { MapSources } from './sources';
-import { buildStyle, INTERACTIVE_LAYERS, overlayStyle, SOURCE, type GeoPaths } from './style';
+import {
+  buildStyle,
+  GEO_PATHS,
+  INTERACTIVE_LAYERS,
+  overlayStyle,
+  SOURCE,
+  type GeoPaths
+} from './style';
 
 type MapLibre = typeof import('maplibre-gl');
 
@@ -262,4 +271,31 @@ export class MapController {
     const c = this.map.getCenter();
     this.#options.handlers.camera({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
   };
+}
+
+export type OpenMapOptions = Omit<MapControllerOptions, 'paths' | 'countyBounds'> & {
+  /** Maps a static path to its URL (SvelteKit's `asset`). */
+  resolvePath: (path: string) => string;
+  signal: AbortSignal;
+};
+
+/**
+ * Loads MapLibre and the reference geography, creates the map and waits for its
+ * style. Resolves null when aborted first (then nothing is left behind).
+ */
+export async function openMap(
+  options: OpenMapOptions
+): Promise<{ controller: MapController; geo: MapGeo } | null> {
+  const { resolvePath, signal, ...rest } = options;
+  const [lib, geo] = await Promise.all([loadMaplibre(), loadMapGeo(resolvePath, fetch, signal)]);
+  if (signal.aborted) return null;
+  const paths = Object.fromEntries(
+    Object.entries(GEO_PATHS).map(([key, path]) => [key, resolvePath(path)])
+  ) as unknown as GeoPaths;
+  const controller = new MapController(lib, { ...rest, paths, countyBounds: geo.countyBounds });
+  const stop = () => controller.destroy();
+  signal.addEventListener('abort', stop, { once: true });
+  await controller.loaded;
+  signal.removeEventListener('abort', stop);
+  return signal.aborted ? null : { controller, geo };
 }

@@ -1,5 +1,6 @@
 // Which map features are selected, hovered or dimmed, and the smallest set of
 // feature-state changes from the previous frame to the next. Pure.
+import type { NodeRow } from '$lib/domain/model';
 import type { Neighbourhood, Selection } from '$lib/explorer/neighbourhood';
 import { SOURCE } from './style';
 
@@ -27,6 +28,19 @@ export interface FeatureStateInput {
   relationIds: Iterable<string>;
   /** Municipality node id → kommunkod, so the polygon lights up with its node. */
   municipalityCodes: ReadonlyMap<string, string>;
+}
+
+export const NO_STATES: FeatureStates = new Map();
+
+/** Municipality node id → kommunkod. */
+export function municipalityCodes(
+  nodes: readonly Pick<NodeRow, 'id' | 'kind' | 'municipality_code'>[]
+): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const n of nodes) {
+    if (n.kind === 'municipality' && n.municipality_code) codes.set(n.id, n.municipality_code);
+  }
+  return codes;
 }
 
 const NONE: FeatureFlags = { selected: false, hover: false, dimmed: false };
