@@ -36,8 +36,8 @@ describe('HistoryUrl', () => {
     state.setCamera({ lon: 15, lat: 59.2, zoom: 8 });
     expect(browser.entries.map((e) => new URL(e).search)).toEqual([
       '?test',
-      '?vy=map',
-      '?vy=map&tema=juridik&kamera=15%2C59.2%2C8'
+      '?vy=map&test=',
+      '?vy=map&tema=juridik&kamera=15%2C59.2%2C8&test='
     ]);
 
     browser.back();

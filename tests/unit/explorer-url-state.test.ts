@@ -4,6 +4,7 @@ import {
   defaultViewState,
   parseViewState,
   serializeViewState,
+  urlForViewState,
   type ViewState
 } from '$lib/explorer/url-state';
 
@@ -55,6 +56,17 @@ describe('view state in the URL', () => {
     expect(view.selection).toBeNull();
     expect(view.focus).toBe(0);
     expect(view.camera).toBeNull();
+  });
+
+  it('keeps parameters that are not part of the view (e.g. test hooks)', () => {
+    const url = urlForViewState(new URL('http://x/utforska?test&webgl=1&tema=juridik'), {
+      ...defaultViewState(),
+      view: 'map'
+    });
+    expect(url.searchParams.get('vy')).toBe('map');
+    expect(url.searchParams.has('tema')).toBe(false);
+    expect(url.searchParams.has('test')).toBe(true);
+    expect(url.searchParams.get('webgl')).toBe('1');
   });
 
   it('has no focus without a selection', () => {

@@ -113,10 +113,30 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   return params;
 }
 
-/** `url` with its query replaced by the canonical form of `state`. */
+/** The query parameters that belong to the view state (everything else is kept as is). */
+const VIEW_PARAMS = new Set([
+  'karta',
+  'vy',
+  'layout',
+  'tema',
+  'typ',
+  'relation',
+  'kommun',
+  'status',
+  'q',
+  'val',
+  'fokus',
+  'kamera'
+]);
+
+/** `url` with its view parameters replaced by the canonical form of `state`; other parameters stay. */
 export function urlForViewState(url: URL, state: ViewState): URL {
+  const params = serializeViewState(state);
+  for (const [name, value] of new URL(url).searchParams) {
+    if (!VIEW_PARAMS.has(name)) params.append(name, value);
+  }
   const next = new URL(url);
-  next.search = serializeViewState(state).toString();
+  next.search = params.toString();
   return next;
 }
 
