@@ -296,6 +296,43 @@ describe('/live', () => {
     expect(ids).toEqual(inLog.map((r) => Number(r.id)));
   });
 
+  it('drops a connection that stops answering within ~10 s, and its presence', async () => {
+    const watcher = await connect(editorId);
+    await watcher.subscribe(SEED_MAP_ID);
+    // A client that never answers pings (a laptop that went to sleep).
+    const token = await tokenFor(viewerId);
+    const dead = new WebSocket(`${stack.url.replace(/^http/, 'ws')}/live?token=${token}`, {
+      autoPong: false
+    });
+    let deadClient = '';
+    dead.on('message', (data) => {
+      const m = JSON.parse(String(data)) as Message;
+      if (m.type === 'hello' && m.user_id) {
+        deadClient = String(m.client_id);
+        dead.send(JSON.stringify({ type: 'subscribe', map_id: SEED_MAP_ID }));
+      }
+    });
+    const closed = new Promise<number>((resolve) =>
+      dead.once('close', () => resolve(performance.now()))
+    );
+    await watcher.next(
+      (m) =>
+        (m.members as { client_id: string }[] | undefined)?.some(
+          (p) => p.client_id === deadClient
+        ) ?? false
+    );
+    const joinedAt = performance.now();
+    const gone = watcher.next(
+      (m) =>
+        m.type === 'presence' &&
+        (m.members as { client_id: string }[]).every((p) => p.client_id !== deadClient),
+      12_000
+    );
+    const closedAt = await closed;
+    await gone;
+    expect(closedAt - joinedAt).toBeLessThan(10_500);
+  }, 20_000);
+
   it('refuses an invalid token and a malformed subscription', async () => {
     const client = await LiveClient.open(stack.url);
     open.push(client);
