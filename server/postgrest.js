@@ -37,6 +37,20 @@ export function postgrestBinary() {
 }
 
 /**
+ * On Linux, PostgREST is started through util-linux's `setpriv --pdeathsig` so
+ * that it dies with the stack even when the stack is killed with SIGKILL.
+ * @param {string} binary
+ * @returns {[string, string[]]}
+ */
+function withParentDeathSignal(binary) {
+  const setpriv = '/usr/bin/setpriv';
+  if (process.platform === 'linux' && existsSync(setpriv)) {
+    return [setpriv, ['--pdeathsig', 'KILL', '--', binary]];
+  }
+  return [binary, []];
+}
+
+/**
  * @param {{ dbPort: number, jwtSecret: string, log?: (line: string) => void }} options
  */
 export async function startPostgrest({ dbPort, jwtSecret, log = () => {} }) {
@@ -66,7 +80,8 @@ export async function startPostgrest({ dbPort, jwtSecret, log = () => {} }) {
   let restarts = 0;
 
   const launch = () => {
-    const proc = spawn(binary, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, args] = withParentDeathSignal(binary);
+    const proc = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     proc.stdout?.on('data', (d) => log(`postgrest: ${String(d).trim()}`));
     proc.stderr?.on('data', (d) => log(`postgrest: ${String(d).trim()}`));
     proc.on('exit', (code, signal) => {
