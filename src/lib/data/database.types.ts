@@ -259,6 +259,8 @@ export type Database = {
           updated_at: string;
           updated_by: string | null;
           url: string | null;
+          verified_at: string | null;
+          verified_by: string | null;
           version: number;
         };
         Insert: {
@@ -282,6 +284,8 @@ export type Database = {
           updated_at?: string;
           updated_by?: string | null;
           url?: string | null;
+          verified_at?: string | null;
+          verified_by?: string | null;
           version?: number;
         };
         Update: {
@@ -305,6 +309,8 @@ export type Database = {
           updated_at?: string;
           updated_by?: string | null;
           url?: string | null;
+          verified_at?: string | null;
+          verified_by?: string | null;
           version?: number;
         };
         Relationships: [
@@ -362,6 +368,8 @@ export type Database = {
           unit: string | null;
           updated_at: string;
           updated_by: string | null;
+          verified_at: string | null;
+          verified_by: string | null;
           version: number;
           year: number | null;
         };
@@ -383,6 +391,8 @@ export type Database = {
           unit?: string | null;
           updated_at?: string;
           updated_by?: string | null;
+          verified_at?: string | null;
+          verified_by?: string | null;
           version?: number;
           year?: number | null;
         };
@@ -404,6 +414,8 @@ export type Database = {
           unit?: string | null;
           updated_at?: string;
           updated_by?: string | null;
+          verified_at?: string | null;
+          verified_by?: string | null;
           version?: number;
           year?: number | null;
         };
