@@ -121,7 +121,12 @@ export class MapController {
     this.map.getCanvas().addEventListener('mouseleave', this.#onLeave);
     this.map.on('moveend', this.#onMoveEnd);
     if (options.exposeForTests) (window as unknown as TestWindow).__regionkartanMap = this.map;
-    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.loaded = new Promise((resolve) =>
+      this.map.once('load', () => {
+        this.#hasLoaded = true;
+        resolve();
+      })
+    );
   }
 
   destroy(): void {
@@ -266,8 +271,15 @@ export class MapController {
     if (target !== undefined) this.#options.handlers.select(target);
   };
 
-  #onMoveEnd = (e: { originalEvent?: unknown } & MoveTag): void => {
-    if (!e.originalEvent && e.rkMove !== 'zoom') return;
+  /**
+   * Every camera move ends up in the URL (drag, wheel, keyboard, zoom buttons,
+   * "zoom to") except the moves that came from the URL itself, and the set-up
+   * before the map has loaded.
+   */
+  #hasLoaded = false;
+
+  #onMoveEnd = (e: MoveTag): void => {
+    if (e.rkMove === 'url' || !this.#hasLoaded) return;
     const c = this.map.getCenter();
     this.#options.handlers.camera({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
   };
