@@ -278,7 +278,7 @@ export class MapController {
    */
   #hasLoaded = false;
 
-  #onMoveEnd = (e: MoveTag): void => {
+  #onMoveEnd = (e: { originalEvent?: unknown } & MoveTag): void => {
     if (e.rkMove === 'url' || !this.#hasLoaded) return;
     const c = this.map.getCenter();
     this.#options.handlers.camera({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
