@@ -219,7 +219,12 @@ export function parseJoinRequest(body) {
   if (mapId !== null && !UUID.test(mapId)) {
     throw new HttpError(400, 'invalid_map_id', 'Kartans id är inte giltigt.');
   }
-  return { displayName, organisation, municipalityCode, joinCode, adminToken, mapId };
+  // `role: 'viewer'` joins to look only, also where a join needs no code (loopback).
+  if (b.role !== undefined && b.role !== null && b.role !== 'viewer') {
+    throw new HttpError(400, 'invalid_role', 'Rollen kan bara väljas som "viewer" (läsare).');
+  }
+  const viewerOnly = b.role === 'viewer';
+  return { displayName, organisation, municipalityCode, joinCode, adminToken, mapId, viewerOnly };
 }
 
 /**
@@ -323,8 +328,8 @@ export function createIdentityRoutes({
     }
     const input = parseJoinRequest(await readJson(req));
     const mapId = input.mapId ?? defaultMapId;
-    const wantsAdmin = input.adminToken !== null;
-    const wantsEditor = input.joinCode !== null;
+    const wantsAdmin = input.adminToken !== null && !input.viewerOnly;
+    const wantsEditor = input.joinCode !== null && !input.viewerOnly;
     if (
       (wantsAdmin || wantsEditor) &&
       (failures.retryAfter(ip) > 0 || globalFailures.retryAfter('*') > 0)
@@ -391,8 +396,11 @@ export function createIdentityRoutes({
           'Den här kartan är privat. Be kartans administratör om en inbjudan.'
         );
       }
-      await client.query(`select public.join_map($1, $2)`, [mapId, input.joinCode]);
-      if (loopbackOnly && !wantsEditor) {
+      await client.query(`select public.join_map($1, $2)`, [
+        mapId,
+        input.viewerOnly ? null : input.joinCode
+      ]);
+      if (loopbackOnly && !wantsEditor && !input.viewerOnly) {
         await client.query(
           `update public.map_members set role = 'editor'
            where map_id = $1 and user_id = $2 and role = 'viewer'`,

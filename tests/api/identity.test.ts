@@ -251,6 +251,20 @@ describe('stack on loopback only (127.0.0.1)', () => {
     expect(res.role).toBe('editor');
   });
 
+  it("joins as viewer when asked (role: 'viewer'), even with a code", async () => {
+    const res = await joined(stack.url, { display_name: 'Tittare', role: 'viewer' });
+    expect(res.role).toBe('viewer');
+    const withCode = await joined(stack.url, {
+      display_name: 'Tittare 2',
+      role: 'viewer',
+      join_code: stack.joinCode
+    });
+    expect(withCode.role).toBe('viewer');
+    const bad = await join(stack.url, { display_name: 'X', role: 'admin' });
+    expect(bad.status).toBe(400);
+    expect((bad.body as ErrorBody).error.code).toBe('invalid_role');
+  });
+
   it('still refuses a wrong code rather than ignoring it', async () => {
     const res = await join(stack.url, { display_name: 'X', join_code: 'ZZZ-ZZZ' });
     expect(res.status).toBe(403);

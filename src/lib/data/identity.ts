@@ -24,6 +24,8 @@ export interface JoinCodes {
   join_code?: string;
   /** The local stack's admin token (from the admin link): admin. */
   admin_token?: string;
+  /** Join to look only (local stack): viewer even where no code is needed. */
+  role?: 'viewer';
   /** Supabase only: the e-mail address and the code sent to it. */
   email?: string;
   otp?: string;
@@ -161,7 +163,8 @@ export class LocalIdentity implements Identity {
       municipality_code: profile.municipality_code ?? null,
       join_code: codes.join_code || null,
       admin_token: codes.admin_token || null,
-      map_id: codes.map_id ?? null
+      map_id: codes.map_id ?? null,
+      ...(codes.role ? { role: codes.role } : {})
     };
     const session = await this.#post('/auth/local/join', body);
     this.#set(session);

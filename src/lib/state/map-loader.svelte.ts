@@ -6,6 +6,7 @@ import { DataError } from '$lib/data/errors';
 import { loadMap } from '$lib/data/repository';
 import type { Dataset } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
+import { appSession } from './session.svelte';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -15,9 +16,14 @@ export interface MapLoaderDeps {
   loadMap: (client: DataClient, mapId: string, signal: AbortSignal) => Promise<Dataset>;
 }
 
+// The session's client (with the signed-in user's token) once it exists; RLS then
+// shows a private map to its members too.
 const defaultDeps: MapLoaderDeps = {
-  loadConfig: (signal) => loadRuntimeConfig(fetch, signal),
-  createClient: (config) => createDataClient(config),
+  loadConfig: async (signal) => {
+    const ready = await appSession.init().catch(() => null);
+    return ready?.config ?? loadRuntimeConfig(fetch, signal);
+  },
+  createClient: (config) => appSession.dataClient ?? createDataClient(config),
   loadMap
 };
 
