@@ -51,6 +51,8 @@ export function makeNode(overrides: Partial<NodeRow> = {}): NodeRow {
     end_date: null,
     contact: '',
     source: null,
+    verified_at: null,
+    verified_by: null,
     ...bookkeeping(),
     ...overrides
   };
@@ -71,6 +73,8 @@ export function makeRelation(overrides: Partial<RelationRow> = {}): RelationRow 
     themes: [],
     note: '',
     source: null,
+    verified_at: null,
+    verified_by: null,
     ...bookkeeping(),
     ...overrides
   };

@@ -1,0 +1,15 @@
+// Addresses into the explorer from the inventory. Pure.
+import { coverageCellFilters } from '$lib/analysis/coverage';
+import type { Filters } from '$lib/explorer/filters';
+import { defaultViewState, serializeViewState } from '$lib/explorer/url-state';
+
+/** The explorer's query string for a map with these filters ('' for none). */
+export function explorerQuery(mapId: string, filters: Filters): string {
+  const query = serializeViewState({ ...defaultViewState(), mapId, filters }).toString();
+  return query ? `?${query}` : '';
+}
+
+/** The explorer showing exactly the nodes counted in one coverage cell. */
+export function coverageCellQuery(mapId: string, code: string, theme: string): string {
+  return explorerQuery(mapId, coverageCellFilters(code, theme));
+}

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { joinAsEditor, openInventory } from './inventory-helpers';
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+  );
+}
+
+test('the inventory has no WCAG 2.1 A/AA violations (read-only, every section)', async ({
+  page
+}) => {
+  await openInventory(page);
+  await expect(page.getByTestId('inventory-nodes')).toBeVisible();
+  await expect(page.getByTestId('editor-note')).toContainText('Gå med som redigerare');
+  expect(await violations(page)).toEqual([]);
+  for (const name of ['Relationer', 'Täckning', 'Överlapp', 'Import och export']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tabpanel', { name })).toBeVisible();
+    expect(await violations(page), name).toEqual([]);
+  }
+});
+
+test('the inventory has no violations for an editor, with a selection and on a phone', async ({
+  page
+}) => {
+  await joinAsEditor(page);
+  await openInventory(page);
+  const table = page.getByTestId('inventory-nodes');
+  await table.getByRole('checkbox').first().check();
+  await expect(page.getByRole('heading', { name: 'Ändra de valda' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await violations(page)).toEqual([]);
+});

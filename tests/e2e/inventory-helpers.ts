@@ -1,0 +1,73 @@
+// Shared steps for the inventory e2e tests: join as an editor through the local
+// stack's /auth/local/join (no code needed on loopback) and keep the session
+// where LocalIdentity keeps it; count rows through the REST API.
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { MAP_ID } from './explorer-helpers';
+
+export { MAP_ID };
+
+const SESSION_KEY = 'regionkartan.session';
+
+/** Joins the seeded map as an editor; the session is in localStorage before any page script runs. */
+export async function joinAsEditor(page: Page, name = 'E2E-redigerare'): Promise<void> {
+  const response = await page.request.post('/auth/local/join', {
+    data: { display_name: name, map_id: MAP_ID }
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  const json = (await response.json()) as {
+    access_token: string;
+    expires_at: number;
+    user_id: string;
+    role: string | null;
+    map_id: string;
+    profile: { display_name: string } | null;
+  };
+  expect(json.role).toBe('editor');
+  const session = {
+    accessToken: json.access_token,
+    userId: json.user_id,
+    role: json.role,
+    mapId: json.map_id,
+    profile: json.profile ?? { display_name: name },
+    expiresAt: json.expires_at * 1000
+  };
+  await page.addInitScript(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [SESSION_KEY, JSON.stringify(session)]
+  );
+}
+
+/** Live rows of a table on the seeded map, counted by PostgREST (as anon). */
+export async function countRows(
+  request: APIRequestContext,
+  table: 'nodes' | 'relations'
+): Promise<number> {
+  const config = (await (await request.get('/config.json')).json()) as { anonKey: string };
+  const response = await request.get(
+    `/rest/v1/${table}?select=id&map_id=eq.${MAP_ID}&deleted_at=is.null`,
+    {
+      headers: {
+        apikey: config.anonKey,
+        authorization: `Bearer ${config.anonKey}`,
+        prefer: 'count=exact',
+        range: '0-0'
+      }
+    }
+  );
+  expect(response.ok()).toBe(true);
+  const total = Number(response.headers()['content-range']?.split('/')[1]);
+  expect(Number.isFinite(total)).toBe(true);
+  return total;
+}
+
+export async function openInventory(page: Page, query = ''): Promise<void> {
+  await page.goto(`/inventering${query ? `?${query}` : ''}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Inventering');
+  await expect(page.getByRole('tablist', { name: 'Delar av inventeringen' })).toBeVisible();
+}
+
+/** A CSV file for setInputFiles. */
+export function csvFile(name: string, text: string) {
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
+}
