@@ -16,6 +16,7 @@ import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
 import { loadMaplibre } from './load-maplibre';
+import type { RemoteMarker } from './remote';
 import type { MapSources } from './sources';
 import {
   buildStyle,
@@ -43,6 +44,8 @@ export interface MapHandlers {
   camera(camera: Camera): void;
   /** The municipality node for a kommunkod, for clicks on the polygon. */
   municipalityNode(code: string): string | null;
+  /** A click offered to a pending pick (placing a node, connecting); true when taken. */
+  pick?(pick: { point: { lon: number; lat: number }; selection: Selection | null }): boolean;
 }
 
 export interface MapControllerOptions {
@@ -79,6 +82,7 @@ export class MapController {
   #states: FeatureStates = new Map();
   #basemap: string;
   #attribution: InstanceType<MapLibre['AttributionControl']> | null = null;
+  #remoteMarkers: InstanceType<MapLibre['Marker']>[] = [];
 
   constructor(lib: MapLibre, options: MapControllerOptions) {
     this.#lib = lib;
@@ -127,6 +131,21 @@ export class MapController {
         resolve();
       })
     );
+  }
+
+  /** Other people's selections: a name tag each (set as text, never as HTML). */
+  setRemoteMarkers(markers: readonly RemoteMarker[]): void {
+    for (const marker of this.#remoteMarkers) marker.remove();
+    this.#remoteMarkers = markers.map(({ name, lon, lat, id }) => {
+      const element = document.createElement('div');
+      element.className = 'rk-remote-marker';
+      element.textContent = name;
+      element.dataset.id = id;
+      element.setAttribute('aria-hidden', 'true'); // the presence list says it in words
+      return new this.#lib.Marker({ element, anchor: 'bottom', offset: [0, -12] })
+        .setLngLat([lon, lat])
+        .addTo(this.map);
+    });
   }
 
   destroy(): void {
@@ -267,6 +286,8 @@ export class MapController {
 
   #onClick = (e: MapMouseEvent): void => {
     const target = this.#pick(e);
+    const point = { lon: e.lngLat.lng, lat: e.lngLat.lat };
+    if (this.#options.handlers.pick?.({ point, selection: target ?? null })) return;
     // A municipality polygon without a node on this map selects nothing new.
     if (target !== undefined) this.#options.handlers.select(target);
   };

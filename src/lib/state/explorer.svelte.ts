@@ -31,11 +31,33 @@ export interface ZoomRequest {
 
 const EMPTY_VISIBLE: Visible = { nodeIds: new Set(), relationIds: new Set() };
 
+/** Someone else's selection (presence), marked in both views. */
+export interface RemoteSelection {
+  name: string;
+  selection: Selection;
+}
+
+/** A click in a view: where (map: lon/lat) and on what (null = background). */
+export interface Pick {
+  view: 'map' | 'graph';
+  point: { lon: number; lat: number } | null;
+  selection: Selection | null;
+}
+
+/** While set, the next matching click is handed to `resolve` instead of selecting. */
+export interface PickRequest {
+  /** 'map-point': any map click; 'graph-point': the graph's background; 'node': a node. */
+  kind: 'map-point' | 'graph-point' | 'node';
+  resolve(pick: Pick): void;
+}
+
 export class ExplorerState {
   #port: UrlPort;
   #dataset = $state.raw<Dataset | null>(null);
   #hover = $state.raw<Selection | null>(null);
   #zoom = $state.raw<ZoomRequest | null>(null);
+  #remote = $state.raw<readonly RemoteSelection[]>([]);
+  #pickRequest = $state.raw<PickRequest | null>(null);
 
   constructor(port: UrlPort) {
     this.#port = port;
@@ -59,6 +81,12 @@ export class ExplorerState {
   }
   get zoomRequest(): ZoomRequest | null {
     return this.#zoom;
+  }
+  get remote(): readonly RemoteSelection[] {
+    return this.#remote;
+  }
+  get pickRequest(): PickRequest | null {
+    return this.#pickRequest;
   }
 
   readonly nodeById: ReadonlyMap<string, NodeRow> = $derived(
@@ -145,6 +173,28 @@ export class ExplorerState {
     const h = this.#hover;
     if (h === hover || (h && hover && h.type === hover.type && h.id === hover.id)) return;
     this.#hover = hover;
+  }
+
+  setRemote(remote: readonly RemoteSelection[]): void {
+    this.#remote = remote;
+  }
+
+  requestPick(request: PickRequest | null): void {
+    this.#pickRequest = request;
+  }
+
+  /** A view offers a click; true when a pick request took it (then do not select). */
+  offerPick(pick: Pick): boolean {
+    const request = this.#pickRequest;
+    if (!request) return false;
+    const taken =
+      (request.kind === 'map-point' && pick.view === 'map' && pick.point !== null) ||
+      (request.kind === 'graph-point' && pick.view === 'graph' && pick.selection === null) ||
+      (request.kind === 'node' && pick.selection?.type === 'node');
+    if (!taken) return false;
+    this.#pickRequest = null;
+    request.resolve(pick);
+    return true;
   }
 
   zoomTo(target: Selection | 'all'): void {

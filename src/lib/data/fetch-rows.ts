@@ -1,0 +1,35 @@
+// Fetches the rows named by live changes through supabase-js (so RLS applies),
+// in the order a dataset can take them: a relation's ends before the relation.
+import type { DataClient } from './client';
+import { toDataError } from './errors';
+import { toNodeRow, toRelationRow } from './rows';
+import type { FetchedRow, SyncTable } from './sync';
+
+const ORDER: readonly SyncTable[] = ['maps', 'themes', 'nodes', 'relations', 'indicators'];
+
+export async function fetchChangedRows(
+  client: DataClient,
+  wanted: Partial<Record<SyncTable, string[]>>
+): Promise<FetchedRow[]> {
+  const out: FetchedRow[] = [];
+  for (const table of ORDER) {
+    const ids = wanted[table];
+    if (!ids?.length) continue;
+    const response = await client.from(table).select('*').in('id', ids);
+    if (response.error) throw toDataError(response.error, response.status);
+    const byId = new Map<string, unknown>(
+      (response.data ?? []).map((row: { id: string }) => [row.id, row])
+    );
+    for (const id of ids) {
+      const raw = byId.get(id) ?? null;
+      const row =
+        raw && table === 'nodes'
+          ? toNodeRow(raw as Parameters<typeof toNodeRow>[0])
+          : raw && table === 'relations'
+            ? toRelationRow(raw as Parameters<typeof toRelationRow>[0])
+            : raw;
+      out.push({ table, id, row } as FetchedRow);
+    }
+  }
+  return out;
+}
