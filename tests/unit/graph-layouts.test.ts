@@ -6,6 +6,7 @@ import type { RelationKind } from '$lib/domain/kinds';
 import { geoPositions, mercator } from '$lib/graph/geo';
 import { hierarchyPositions, hierarchyRanks } from '$lib/graph/hierarchy';
 import {
+  ANIMATE_MAX_NODES,
   fcoseOptions,
   FCOSE_DRAFT_ABOVE,
   presetOptions,
@@ -76,6 +77,15 @@ describe('hierarchyRanks', () => {
       r('similar_to', 'loose', 'similar')
     ]);
     expect(Object.fromEntries(ranks)).toEqual({ leader: 0, top: 1, mid: 2, low: 3 });
+  });
+
+  it('moves a top node down to just above its highest child', () => {
+    const ranks = hierarchyRanks(['top', 'mid', 'low', 'boss'].map(n), [
+      r('part_of', 'mid', 'top'),
+      r('part_of', 'low', 'mid'),
+      r('leads', 'boss', 'low')
+    ]);
+    expect(Object.fromEntries(ranks)).toEqual({ top: 0, mid: 1, boss: 1, low: 2 });
   });
 
   it('breaks cycles the same way whatever the input order', () => {
@@ -190,8 +200,14 @@ describe('layout options', () => {
     const later = fcoseOptions({ firstRun: false, animate: true, nodeCount: 80 });
     expect([first.randomize, first.animate, first.quality]).toEqual([true, false, 'default']);
     expect([later.randomize, later.animate, later.animationDuration]).toEqual([false, true, 400]);
-    const big = fcoseOptions({ firstRun: false, animate: true, nodeCount: FCOSE_DRAFT_ABOVE + 1 });
-    expect([big.quality, big.randomize, big.animate]).toEqual(['draft', true, false]);
+    const medium = fcoseOptions({
+      firstRun: false,
+      animate: true,
+      nodeCount: FCOSE_DRAFT_ABOVE + 1
+    });
+    expect([medium.quality, medium.randomize, medium.animate]).toEqual(['draft', true, true]);
+    const big = fcoseOptions({ firstRun: false, animate: true, nodeCount: ANIMATE_MAX_NODES + 1 });
+    expect(big.animate).toBe(false);
   });
 
   it('presets the known positions (the others stay where they are)', () => {

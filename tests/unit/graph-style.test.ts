@@ -47,6 +47,17 @@ describe('graphStyle', () => {
       expect(blocks.some((b) => b.selector.endsWith(`.${cls}`))).toBe(true);
   });
 
+  it('scales the label thresholds with the device pixel ratio (Cytoscape tests device pixels)', () => {
+    const min = (ratio: number) =>
+      (graphStyle({ pixelRatio: ratio }) as unknown as Block[]).find((b) => b.selector === 'node')!
+        .style['min-zoomed-font-size'] as number;
+    expect(min(2)).toBe(2 * min(1));
+    expect(min(0.5)).toBe(min(1));
+    // At overview zoom only the hubs (municipalities, networks) are labelled.
+    expect(block('node[kind = "network"]')!['font-size']).toBeGreaterThanOrEqual(min(1));
+    expect(block('node')!['font-size']).toBeLessThan(min(1));
+  });
+
   it('is a stylesheet Cytoscape accepts without warnings and applies as intended', () => {
     const warn = vi.spyOn(console, 'warn');
     const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });

@@ -42,7 +42,8 @@ function childLists(nodes: readonly RankNode[], relations: readonly RankRelation
 }
 
 /**
- * Rank per node in the structure; nodes without any structural relation are
+ * Rank per node in the structure (longest path from the top; top nodes then
+ * move down next to their children); nodes without any structural relation are
  * left out. Cycles are broken deterministically: a depth-first walk (roots and
  * children in title order) drops the edges that point back into the walk.
  */
@@ -98,6 +99,16 @@ export function hierarchyRanks(
       rank.set(child, Math.max(rank.get(child) ?? 0, r + 1));
     }
   }
+  // A top node sits right above its highest child, not at the very top: a
+  // municipality that leads one network is drawn just above that network.
+  const led = new Set<string>();
+  for (const [parent, kids] of children)
+    for (const kid of kids) if (!back.has(`${parent} ${kid}`)) led.add(kid);
+  for (const id of postOrder) {
+    if (led.has(id)) continue;
+    const kids = (children.get(id) ?? []).filter((kid) => !back.has(`${id} ${kid}`));
+    if (kids.length) rank.set(id, Math.min(...kids.map((kid) => rank.get(kid)!)) - 1);
+  }
   return rank;
 }
 
@@ -123,7 +134,7 @@ export interface HierarchyOptions {
 export function hierarchyPositions(
   nodes: readonly RankNode[],
   relations: readonly RankRelation[],
-  { spacingX = 170, spacingY = 110, maxPerRow = 14 }: HierarchyOptions = {}
+  { spacingX = 140, spacingY = 80, maxPerRow = 12 }: HierarchyOptions = {}
 ): Map<string, Point> {
   const ranks = hierarchyRanks(nodes, relations);
   const ordered = [...nodes].sort(byTitle);

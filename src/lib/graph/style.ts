@@ -1,7 +1,7 @@
 // The Cytoscape stylesheet, generated from the shared appearance table so the
 // graph, the map and the legend always agree. Pure: only Cytoscape's types.
 import type { StylesheetStyle } from 'cytoscape';
-import { NODE_KINDS, RELATION_KINDS } from '$lib/domain/kinds';
+import { NODE_KINDS, RELATION_KINDS, type NodeKind } from '$lib/domain/kinds';
 import { HIGHLIGHT, NODE_APPEARANCE, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';
 
@@ -10,6 +10,7 @@ export const STATE_CLASSES = ['hidden', 'dimmed', 'hovered', 'selected'] as cons
 export type StateClass = (typeof STATE_CLASSES)[number];
 
 const TEXT = '#1a1a1a';
+const HUB_KINDS: ReadonlySet<NodeKind> = new Set(['municipality', 'network']);
 const NODE_SIZE = 26;
 /** How far a flow arcs sideways (px); A→B and B→A arc to opposite sides. */
 const FLOW_ARC = 28;
@@ -20,7 +21,10 @@ function nodeKindStyles(): StylesheetStyle[] {
     style: {
       'background-color': NODE_APPEARANCE[kind].color,
       shape: NODE_APPEARANCE[kind].shape,
-      ...(kind === 'municipality' ? { width: NODE_SIZE * 1.3, height: NODE_SIZE * 1.3 } : {})
+      // Municipalities and networks are the hubs: larger, and labelled from further out.
+      ...(HUB_KINDS.has(kind)
+        ? { width: NODE_SIZE * 1.3, height: NODE_SIZE * 1.3, 'font-size': 18 }
+        : {})
     }
   }));
 }
@@ -49,7 +53,16 @@ function relationKindStyles(): StylesheetStyle[] {
   });
 }
 
-export function graphStyle(): StylesheetStyle[] {
+export interface StyleOptions {
+  /**
+   * The screen's device pixel ratio: Cytoscape tests min-zoomed-font-size in
+   * device pixels, so the thresholds scale with it to behave alike everywhere.
+   */
+  pixelRatio?: number;
+}
+
+export function graphStyle({ pixelRatio = 1 }: StyleOptions = {}): StylesheetStyle[] {
+  const minFont = (px: number) => px * Math.max(1, pixelRatio);
   return [
     {
       selector: 'node',
@@ -58,15 +71,20 @@ export function graphStyle(): StylesheetStyle[] {
         height: NODE_SIZE,
         label: 'data(label)',
         color: TEXT,
-        'font-size': 11,
+        // Labels scale with the zoom. Cytoscape compares font-size × the zoom
+        // rounded up to a power of two with min-zoomed-font-size: at overview
+        // zoom (0.5–1) only the hubs (18) pass 13, from zoom 1 all do. The
+        // selected and hovered node always has its label.
+        'font-size': 12,
         'font-family': 'system-ui, sans-serif',
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        // One line each (the full title shows on hover, selection and in the details).
+        'text-wrap': 'ellipsis',
+        'text-max-width': '180px',
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': minFont(13),
         'border-width': 1.5,
         'border-color': '#ffffff'
       }
@@ -92,7 +110,19 @@ export function graphStyle(): StylesheetStyle[] {
         color: TEXT,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7
+        'min-zoomed-font-size': minFont(7)
+      }
+    },
+    {
+      selector: 'node.hovered, node.selected',
+      style: {
+        'text-wrap': 'wrap',
+        'text-max-width': '240px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'min-zoomed-font-size': 0,
+        'z-index': 10
       }
     },
     {
@@ -105,7 +135,11 @@ export function graphStyle(): StylesheetStyle[] {
     },
     {
       selector: 'node.selected',
-      style: { 'border-width': 5, 'border-color': HIGHLIGHT.selected, 'font-weight': 'bold' }
+      style: {
+        'border-width': 5,
+        'border-color': HIGHLIGHT.selected,
+        'font-weight': 'bold'
+      }
     },
     {
       selector: 'edge.selected',

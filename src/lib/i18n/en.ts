@@ -47,6 +47,13 @@ export const en = {
   'status.dormant': 'Dormant',
   'status.ended': 'Ended',
 
+  'graph.ariaLabel': 'Network graph of the map’s nodes and relations',
+  'graph.roleDescription': 'graph',
+  'graph.help':
+    'Arrow keys move the graph, plus and minus zoom, 0 shows everything and Esc clears the selection. Single nodes and relations are reached in the list view.',
+  'graph.loading': 'Loading the graph …',
+  'graph.failed': 'The graph could not be shown. Reload the page to try again.',
+
   'map.ariaLabel':
     'Map of Örebro County. Arrow keys move the map, plus and minus zoom. The list view shows the same content.',
   'map.attribution': 'Source: Statistics Sweden (CC0) · © OpenStreetMap contributors (ODbL)',

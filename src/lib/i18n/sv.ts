@@ -47,6 +47,13 @@ export const sv = {
   'status.dormant': 'Vilande',
   'status.ended': 'Avslutad',
 
+  'graph.ariaLabel': 'Nätverksgraf över kartans noder och relationer',
+  'graph.roleDescription': 'graf',
+  'graph.help':
+    'Piltangenterna flyttar grafen, plus och minus zoomar, 0 visar allt och Esc avmarkerar. Enskilda noder och relationer når du i listvyn.',
+  'graph.loading': 'Laddar grafen …',
+  'graph.failed': 'Grafen kunde inte visas. Ladda om sidan för att försöka igen.',
+
   'map.ariaLabel':
     'Karta över Örebro län. Piltangenterna flyttar kartan, plus och minus zoomar. Listvyn visar samma innehåll.',
   'map.attribution': 'Källa: SCB (CC0) · © OpenStreetMap contributors (ODbL)',

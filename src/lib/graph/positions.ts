@@ -1,0 +1,36 @@
+// Preset positions for the geographic and hierarchy layouts of a dataset. The
+// geographic one places nodes exactly as the map does (placeNodes) and loads
+// the municipality centroids once, from the app's own static files.
+import type { Dataset } from '$lib/domain/model';
+import type { Layout } from '$lib/explorer/url-state';
+import { loadCentroids, placeNodes, type Centroids } from '$lib/map/placement';
+import { geoPositions } from './geo';
+import { hierarchyPositions, type Point } from './hierarchy';
+import { withRowsBelow } from './layouts';
+
+let centroids: Promise<Centroids> | null = null;
+
+function loadOnce(resolvePath: (path: string) => string): Promise<Centroids> {
+  centroids ??= loadCentroids(resolvePath).catch((error: unknown) => {
+    // Without centroids, nodes with their own lon/lat still sit right.
+    console.error('Regionkartan: municipality centroids could not be loaded', error);
+    centroids = null;
+    return new Map();
+  });
+  return centroids;
+}
+
+/** Positions for a preset layout, or undefined for fcose (it computes its own). */
+export async function layoutPositions(
+  layout: Layout,
+  dataset: Dataset,
+  resolvePath: (path: string) => string
+): Promise<Map<string, Point> | undefined> {
+  const ids = dataset.nodes.map((n) => n.id);
+  if (layout === 'hierarchy') return hierarchyPositions(dataset.nodes, dataset.relations);
+  if (layout === 'geo') {
+    const places = placeNodes(dataset.nodes, await loadOnce(resolvePath));
+    return withRowsBelow(ids, geoPositions(places, { width: 1100, spread: 30 }));
+  }
+  return undefined;
+}

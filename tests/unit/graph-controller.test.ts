@@ -1,0 +1,146 @@
+// The graph controller against a real, headless Cytoscape core with fcose.
+import cytoscape, { type Core } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GraphController } from '$lib/graph/controller';
+import { buildElements } from '$lib/graph/elements';
+import { graphStyle } from '$lib/graph/style';
+import { datasetFixture, node, relation } from './fixtures/dataset';
+
+let cy: Core;
+let graph: GraphController;
+
+beforeAll(() => cytoscape.use(fcose));
+afterEach(() => graph?.destroy());
+
+function setup() {
+  cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+  graph = new GraphController(cy);
+  graph.setElements(buildElements(datasetFixture()));
+  return graph;
+}
+
+describe('GraphController', () => {
+  it('applies element diffs in place: same objects for unchanged elements', () => {
+    setup();
+    expect(cy.nodes().length).toBe(5);
+    expect(cy.edges().length).toBe(3);
+    const orebro = cy.$id('n-orebro');
+    const ds = datasetFixture();
+    ds.nodes = ds.nodes.filter((n) => n.id !== 'n-ended');
+    ds.nodes[0] = { ...ds.nodes[0]!, title: 'Lekebergs kommun' };
+    ds.nodes.push(node({ id: 'n-new', kind: 'event', title: 'Ny' }));
+    ds.relations.push(
+      relation({ id: 'r-new', kind: 'hosts', source_id: 'n-orebro', target_id: 'n-new' })
+    );
+    expect(graph.setElements(buildElements(ds))).toBe(true);
+    expect(cy.$id('n-orebro').same(orebro)).toBe(true);
+    expect(cy.$id('n-ended').empty()).toBe(true);
+    expect(cy.$id('n-lekeberg').data('label')).toBe('Lekebergs kommun');
+    expect(cy.$id('r-new').source().id()).toBe('n-orebro');
+    expect(graph.ids.nodes).toEqual(new Set(ds.nodes.map((n) => n.id)));
+    expect(graph.setElements(buildElements(ds))).toBe(false);
+  });
+
+  it('toggles a class on exactly the elements whose state changed', () => {
+    setup();
+    graph.syncClass('hidden', new Set(['n-network', 'r-member']));
+    expect(
+      cy
+        .$('.hidden')
+        .map((e) => e.id())
+        .sort()
+    ).toEqual(['n-network', 'r-member']);
+    const add = vi.spyOn(cy, 'collection');
+    graph.syncClass('hidden', new Set(['n-network', 'r-member']));
+    expect(add).not.toHaveBeenCalled(); // nothing changed: Cytoscape not touched
+    graph.syncClass('hidden', new Set(['r-member', 'n-ended']));
+    expect(
+      cy
+        .$('.hidden')
+        .map((e) => e.id())
+        .sort()
+    ).toEqual(['n-ended', 'r-member']);
+    expect(cy.$id('n-network').style('display')).toBe('element');
+  });
+
+  it('re-applies classes to an element that was removed and added again', () => {
+    setup();
+    graph.syncClass('selected', new Set(['r-member']));
+    const ds = datasetFixture();
+    ds.relations[1] = { ...ds.relations[1]!, source_id: 'n-orebro' }; // new ends: replaced
+    graph.setElements(buildElements(ds));
+    expect(cy.$id('r-member').hasClass('selected')).toBe(false);
+    graph.syncClass('selected', new Set(['r-member']));
+    expect(cy.$id('r-member').hasClass('selected')).toBe(true);
+  });
+
+  it('lays out with fcose reproducibly and keeps positions when filters hide nodes', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const first = graph.positions();
+    expect(new Set([...first.values()].map((p) => `${p.x},${p.y}`)).size).toBe(5);
+
+    setup();
+    await graph.runLayout('fcose');
+    expect(graph.positions()).toEqual(first);
+
+    graph.syncClass('hidden', new Set(['n-network', 'r-member', 'r-assists']));
+    expect(graph.positions()).toEqual(first);
+  });
+
+  it('lays out filtered-out nodes too, so they have a place when shown again', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const unfiltered = graph.positions();
+    setup();
+    graph.syncClass('hidden', new Set(['n-network', 'n-resource', 'r-member', 'r-assists']));
+    await graph.runLayout('fcose');
+    expect(graph.positions()).toEqual(unfiltered);
+    expect(cy.$('.hidden').length).toBe(4);
+  });
+
+  it('moves to preset positions and back to the cached fcose picture', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const fcosePositions = graph.positions();
+    const preset = new Map([...fcosePositions.keys()].map((id, i) => [id, { x: i * 100, y: 0 }]));
+    await graph.runLayout('hierarchy', preset);
+    expect(graph.positions()).toEqual(preset);
+    await graph.runLayout('fcose');
+    expect(graph.positions()).toEqual(fcosePositions);
+  });
+
+  it('places a node added after the layout beside its neighbour, moving nobody', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const before = graph.positions();
+    const ds = datasetFixture();
+    ds.nodes.push(node({ id: 'n-new', kind: 'event', title: 'Ny' }));
+    ds.relations.push(
+      relation({ id: 'r-new', kind: 'hosts', source_id: 'n-network', target_id: 'n-new' })
+    );
+    graph.setElements(buildElements(ds));
+    const after = graph.positions();
+    for (const [id, p] of before) expect(after.get(id)).toEqual(p);
+    const hub = before.get('n-network')!;
+    const placed = after.get('n-new')!;
+    expect(Math.hypot(placed.x - hub.x, placed.y - hub.y)).toBeCloseTo(40);
+  });
+
+  it('turns taps and pointer moves into select and hover', () => {
+    setup();
+    const select = vi.fn();
+    const hover = vi.fn();
+    const off = graph.listen({ select, hover });
+    cy.$id('n-orebro').emit('tap');
+    cy.$id('r-flow').emit('mouseover');
+    cy.$id('r-flow').emit('mouseout');
+    cy.emit('tap');
+    expect(select.mock.calls).toEqual([[{ type: 'node', id: 'n-orebro' }], [null]]);
+    expect(hover.mock.calls).toEqual([[{ type: 'relation', id: 'r-flow' }], [null]]);
+    off();
+    cy.$id('n-orebro').emit('tap');
+    expect(select).toHaveBeenCalledTimes(2);
+  });
+});
