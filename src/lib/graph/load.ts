@@ -1,5 +1,9 @@
-// Cytoscape and its fcose layout load on first use (they are ~140 KB gz), once.
+// Cytoscape and its fcose layout load on first use (they are ~140 KB gz), once;
+// createGraph() makes the one core a GraphView owns.
 import type cytoscape from 'cytoscape';
+import type { GraphController } from './controller';
+import { ANIMATE_MAX_NODES } from './layouts';
+import { graphStyle } from './style';
 
 let loading: Promise<typeof cytoscape> | null = null;
 
@@ -13,4 +17,37 @@ export function loadCytoscape(): Promise<typeof cytoscape> {
   // A failed download may succeed on the next attempt.
   loading.catch(() => (loading = null));
   return loading;
+}
+
+export interface GraphOptions {
+  /** Cytoscape's (experimental) WebGL renderer. */
+  webgl: boolean;
+  /** Expected node count: large graphs trade some looks for speed. */
+  nodeCount: number;
+}
+
+export async function createGraph(
+  container: HTMLElement,
+  { webgl, nodeCount }: GraphOptions
+): Promise<GraphController> {
+  const [cytoscape, { GraphController }] = await Promise.all([
+    loadCytoscape(),
+    import('./controller')
+  ]);
+  const large = nodeCount > ANIMATE_MAX_NODES;
+  // Large graphs draw at 1 device pixel per CSS pixel (Cytoscape's advice for speed).
+  const pixelRatio = large ? 1 : window.devicePixelRatio || 1;
+  const cy = cytoscape({
+    container,
+    style: graphStyle({ pixelRatio }),
+    pixelRatio,
+    webgl,
+    minZoom: 0.02,
+    maxZoom: 4,
+    autounselectify: true,
+    boxSelectionEnabled: false,
+    textureOnViewport: large,
+    hideEdgesOnViewport: large
+  });
+  return new GraphController(cy);
 }
