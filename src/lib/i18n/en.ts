@@ -576,6 +576,7 @@ export const en = {
   'edit.conflict.use': 'Use',
   'edit.conflict.useMine': 'Mine',
   'edit.conflict.useTheirs': 'Theirs',
+  'edit.conflict.useBoth': 'Both',
   'edit.conflict.keepMine': 'Keep mine',
   'edit.conflict.takeTheirs': 'Take theirs',
   'edit.conflict.merge': 'Merge',

@@ -576,6 +576,7 @@ export const sv = {
   'edit.conflict.use': 'Använd',
   'edit.conflict.useMine': 'Min',
   'edit.conflict.useTheirs': 'Deras',
+  'edit.conflict.useBoth': 'Båda',
   'edit.conflict.keepMine': 'Behåll min',
   'edit.conflict.takeTheirs': 'Ta deras',
   'edit.conflict.merge': 'Slå ihop',

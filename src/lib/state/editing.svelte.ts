@@ -279,6 +279,22 @@ export class EditingState {
     return this.update(conflict.table, conflict.theirs, patch, conflict.title);
   }
 
+  /** Brings back a soft-deleted item (admins; or the one who deleted it). */
+  async restore(table: EditTable, id: string, version: number, title: string): Promise<EditResult> {
+    return this.#run(async () => {
+      const repo = this.#repo();
+      const result = await repo.update(table, id, { deleted_at: null }, version);
+      if (!result.ok) {
+        if (result.reason === 'conflict') return { ok: false, reason: 'conflict' };
+        return { ok: false, reason: 'error', messageKey: result.error.messageKey };
+      }
+      this.#apply(table, id, result.row);
+      if (table === 'nodes') await this.#bringBackRelations(repo, id);
+      this.#notify({ tone: 'info', key: 'history.restored', params: { title } });
+      return { ok: true, id };
+    });
+  }
+
   // ---- undo / redo ---------------------------------------------------------
 
   async undo(): Promise<void> {

@@ -1,0 +1,110 @@
+// Editing together in the explorer: the live link, the editing state and which
+// editing dialog is open, created once per map and shared through context.
+import { getContext, setContext } from 'svelte';
+import { remoteSelections } from '$lib/collab/presence';
+import { editRepo, type EditTable } from '$lib/data/edit-repo';
+import { fetchChangedRows } from '$lib/data/fetch-rows';
+import { createLiveChannel } from '$lib/data/live';
+import { EditingState } from './editing.svelte';
+import type { ExplorerState } from './explorer.svelte';
+import { LiveSync } from './live-sync.svelte';
+import type { SessionState } from './session.svelte';
+
+export type EditDialog =
+  | { type: 'node'; id: string | null; point: { lon: number; lat: number } | null }
+  | { type: 'relation'; id: string | null; sourceId: string | null }
+  | { type: 'history'; table: EditTable; id: string; title: string }
+  | { type: 'deleted' };
+
+export class CollabState {
+  readonly mapId: string;
+  readonly explorer: ExplorerState;
+  readonly session: SessionState;
+  live = $state.raw<LiveSync | null>(null);
+  readonly editing: EditingState;
+  dialog = $state.raw<EditDialog | null>(null);
+
+  constructor(mapId: string, explorer: ExplorerState, session: SessionState) {
+    this.mapId = mapId;
+    this.explorer = explorer;
+    this.session = session;
+    this.editing = new EditingState({
+      mapId,
+      repo: () => (session.dataClient ? editRepo(session.dataClient) : null),
+      dataset: () => explorer.dataset,
+      setDataset: (d) => explorer.setDataset(d),
+      online: () => !(this.live?.dropped ?? false)
+    });
+  }
+
+  get canEdit(): boolean {
+    return this.session.canEdit(this.mapId);
+  }
+  get isAdmin(): boolean {
+    return this.session.isAdmin(this.mapId);
+  }
+
+  /** Connects the live channel, then loads (see LiveSync); returns the cleanup. */
+  start(load: () => Promise<void>): () => void {
+    let cancelled = false;
+    let sync: LiveSync | null = null;
+    const offs: (() => void)[] = [];
+    this.session
+      .init()
+      .then(({ config, client }) => {
+        if (cancelled) return;
+        const channel = createLiveChannel(config, {
+          token: () => this.session.accessToken(),
+          supabase: client,
+          me: () => ({
+            user_id: this.session.userId,
+            role: this.session.roleFor(this.mapId) ?? 'anon'
+          })
+        });
+        sync = new LiveSync({
+          channel,
+          client: () => client,
+          fetchRows: fetchChangedRows,
+          dataset: () => this.explorer.dataset,
+          setDataset: (d) => this.explorer.setDataset(d),
+          myUserId: () => this.session.userId
+        });
+        offs.push(
+          sync.onReconnect(() => void this.editing.replay()),
+          sync.onResync(() => void load())
+        );
+        this.live = sync;
+        sync.start(this.mapId, load);
+      })
+      .catch(() => void load()); // no config: the loader reports it
+    return () => {
+      cancelled = true;
+      for (const off of offs) off();
+      sync?.stop();
+      this.live = null;
+    };
+  }
+
+  /** Shares this user's selection and passes the others' to the views. */
+  syncPresence(): void {
+    const live = this.live;
+    if (!live) return;
+    live.setPresence(this.session.displayName, this.explorer.selection);
+  }
+
+  remote() {
+    return remoteSelections(this.live?.people ?? []);
+  }
+}
+
+const KEY = Symbol('collab-state');
+
+export function setCollabContext(state: CollabState): CollabState {
+  return setContext(KEY, state);
+}
+
+export function getCollabContext(): CollabState {
+  const state = getContext<CollabState | undefined>(KEY);
+  if (!state) throw new Error('getCollabContext() called outside the explorer');
+  return state;
+}
