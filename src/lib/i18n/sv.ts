@@ -540,8 +540,7 @@ export const sv = {
   'edit.error.summary': 'Formuläret har fel: {count}. Rätta dem och försök igen.',
   'edit.error.titleRequired': 'Skriv ett namn.',
   'edit.error.titleTooLong': 'Namnet får vara högst 200 tecken.',
-  'edit.error.urlHttps':
-    'Webbadressen måste börja med https:// och får inte innehålla mellanslag.',
+  'edit.error.urlHttps': 'Webbadressen måste börja med https:// och får inte innehålla mellanslag.',
   'edit.error.municipalityRequired': 'En kommun behöver en kommunkod: välj kommun.',
   'edit.error.datesOrder': 'Slutdatum kan inte vara före startdatum.',
   'edit.error.descriptionTooLong': 'Beskrivningen får vara högst 20 000 tecken.',
