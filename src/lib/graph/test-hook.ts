@@ -1,6 +1,7 @@
-// For e2e tests and the benchmark: the Cytoscape core on window, only in dev
-// builds or when the page URL has ?test.
+// For e2e tests and the benchmark: the Cytoscape core as window.__regionkartanGraph
+// while test hooks are enabled (see $lib/test-hooks).
 import type { Core } from 'cytoscape';
+import { exposeOnWindow } from '$lib/test-hooks';
 
 declare global {
   interface Window {
@@ -9,9 +10,5 @@ declare global {
 }
 
 export function exposeForTests(cy: Core): () => void {
-  if (!import.meta.env.DEV && !new URL(location.href).searchParams.has('test')) return () => {};
-  window.__regionkartanGraph = cy;
-  return () => {
-    if (window.__regionkartanGraph === cy) delete window.__regionkartanGraph;
-  };
+  return exposeOnWindow('__regionkartanGraph', cy);
 }
