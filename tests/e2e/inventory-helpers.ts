@@ -10,7 +10,7 @@ export { MAP_ID };
 const SESSION_KEY = 'regionkartan.session';
 
 /** Joins the seeded map as an editor; the session is in localStorage before any page script runs. */
-export async function joinAsEditor(page: Page, name = 'E2E-redigerare'): Promise<void> {
+export async function joinAsEditor(page: Page, name = 'E2E-redigerare'): Promise<string> {
   const response = await page.request.post('/auth/local/join', {
     data: { display_name: name, map_id: MAP_ID }
   });
@@ -36,6 +36,24 @@ export async function joinAsEditor(page: Page, name = 'E2E-redigerare'): Promise
     ([key, value]) => localStorage.setItem(key!, value!),
     [SESSION_KEY, JSON.stringify(session)]
   );
+  return json.access_token;
+}
+
+/** Soft-deletes (as the editor) the seeded map's nodes whose title starts with `prefix`. */
+export async function softDeleteNodes(
+  request: APIRequestContext,
+  token: string,
+  prefix: string
+): Promise<void> {
+  const config = (await (await request.get('/config.json')).json()) as { anonKey: string };
+  const response = await request.patch(
+    `/rest/v1/nodes?map_id=eq.${MAP_ID}&deleted_at=is.null&title=like.${encodeURIComponent(`${prefix}*`)}`,
+    {
+      headers: { apikey: config.anonKey, authorization: `Bearer ${token}` },
+      data: { deleted_at: new Date().toISOString() }
+    }
+  );
+  expect(response.ok(), await response.text()).toBe(true);
 }
 
 /** Live rows of a table on the seeded map, counted by PostgREST (as anon). */
