@@ -52,6 +52,7 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
+          deleted_by: string | null;
           id: string;
           key: string;
           label_en: string;
@@ -70,6 +71,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           id?: string;
           key: string;
           label_en: string;
@@ -88,6 +90,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           id?: string;
           key?: string;
           label_en?: string;
@@ -243,6 +246,7 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
+          deleted_by: string | null;
           description: string;
           end_date: string | null;
           id: string;
@@ -268,6 +272,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           description?: string;
           end_date?: string | null;
           id?: string;
@@ -293,6 +298,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           description?: string;
           end_date?: string | null;
           id?: string;
@@ -354,6 +360,7 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
+          deleted_by: string | null;
           directed: boolean | null;
           id: string;
           kind: string;
@@ -377,6 +384,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           directed?: never;
           id?: string;
           kind: string;
@@ -400,6 +408,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           directed?: never;
           id?: string;
           kind?: string;
@@ -446,6 +455,7 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
+          deleted_by: string | null;
           description: string;
           id: string;
           key: string;
@@ -463,6 +473,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           description?: string;
           id?: string;
           key: string;
@@ -480,6 +491,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          deleted_by?: string | null;
           description?: string;
           id?: string;
           key?: string;
