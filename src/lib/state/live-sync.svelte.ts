@@ -45,7 +45,7 @@ export class LiveSync {
 
   #status = $state<LiveStatus>('closed');
   #everOpen = $state(false);
-  #online = $state(true);
+  #online = $state(globalThis.navigator?.onLine ?? true);
   #members = $state.raw<PresenceMember[]>([]);
   #forbidden = $state(false);
 

@@ -1,0 +1,99 @@
+// Shared steps for editing together: people join through /ga-med in their own
+// browser contexts and open the explorer; test items are named "E2E …" and
+// soft-deleted afterwards so other suites see the seeded map unchanged.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { waitForViews } from './explorer-helpers';
+
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export async function joinAs(
+  browser: Browser,
+  name: string,
+  options: { viewer?: boolean } = {}
+): Promise<Person> {
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 1400, height: 1000 }
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`${name} pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // While offline the browser itself logs the failed requests: those are expected.
+    if (
+      m.type() === 'error' &&
+      !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(m.text())
+    ) {
+      errors.push(`${name} console.error: ${m.text()}`);
+    }
+  });
+  await page.goto('/ga-med');
+  await page.getByLabel('Ditt namn').fill(name);
+  if (options.viewer) await page.getByLabel('Gå med som läsare (bara titta)').check();
+  await page.getByRole('button', { name: 'Gå med', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Du är med som ${name}` })).toBeVisible();
+  await page.getByRole('link', { name: 'Till kartan' }).click();
+  await waitForViews(page);
+  await expect(page.getByTestId('presence')).toContainText(name);
+  return { name, context, page, errors };
+}
+
+export const mapNodes = (page: Page) =>
+  page.getByTestId('map-view').getAttribute('data-visible-nodes').then(Number);
+export const graphNodes = (page: Page) =>
+  page.getByTestId('graph-view').getAttribute('data-visible-nodes').then(Number);
+
+/** Creates a node with "Ny nod på kartan": a click in the middle of the map, then the form. */
+export async function createNodeOnMap(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  const form = page.getByTestId('node-form');
+  await form.getByLabel('Namn').fill(title);
+  await form.getByRole('button', { name: 'Skapa' }).click();
+  await expect(form).toBeHidden();
+}
+
+export function listRow(page: Page, title: string) {
+  return page.getByTestId('list-nodes').getByRole('button', { name: title, exact: true });
+}
+
+/** Selects a node from the list and opens its edit form. */
+export async function openEdit(page: Page, title: string) {
+  await listRow(page, title).click();
+  await page.getByTestId('item-actions').getByRole('button', { name: 'Redigera' }).click();
+  const form = page.getByTestId('node-form');
+  await expect(form).toBeVisible();
+  return form;
+}
+
+/** A token from the page's session (what supabase-js sends). */
+export function tokenOf(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('regionkartan.session')!).accessToken);
+}
+
+/** Soft-deletes every node titled "E2E …" (as an editor, through PostgREST). */
+export async function cleanUp(baseURL: string): Promise<void> {
+  const join = await fetch(`${baseURL}/auth/local/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ display_name: 'E2E städning' })
+  });
+  const { access_token } = (await join.json()) as { access_token: string };
+  const config = (await (await fetch(`${baseURL}/config.json`)).json()) as { anonKey: string };
+  await fetch(`${baseURL}/rest/v1/nodes?title=like.E2E*&deleted_at=is.null`, {
+    method: 'PATCH',
+    headers: {
+      apikey: config.anonKey,
+      authorization: `Bearer ${access_token}`,
+      'content-type': 'application/json'
+    },
+    body: JSON.stringify({ deleted_at: new Date().toISOString() })
+  });
+}

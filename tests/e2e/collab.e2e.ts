@@ -1,0 +1,215 @@
+// Editing together with two and three browser contexts on the local stack: live
+// changes in both views within 1 s, conflicts without lost updates, presence,
+// viewers refused, user text inert, and a connection drop with queued edits.
+import { expect, test } from './fixtures';
+import {
+  cleanUp,
+  createNodeOnMap,
+  graphNodes,
+  joinAs,
+  listRow,
+  mapNodes,
+  openEdit,
+  tokenOf,
+  type Person
+} from './collab-helpers';
+
+const people: Person[] = [];
+test.afterEach(async () => {
+  const errors = people.flatMap((p) => p.errors);
+  for (const p of people.splice(0)) await p.context.close();
+  expect(errors, 'a page reported errors').toEqual([]);
+});
+test.afterAll(async ({ baseURL }) => cleanUp(baseURL!));
+
+test('A creates a node; B sees it in the list and both views within 1 s', async ({ browser }) => {
+  const a = await joinAs(browser, 'Anna');
+  const b = await joinAs(browser, 'Bertil');
+  people.push(a, b);
+  const [map0, graph0] = [await mapNodes(b.page), await graphNodes(b.page)];
+
+  await createNodeOnMap(a.page, 'E2E Ny nod från Anna');
+  const saved = Date.now();
+  await expect(listRow(b.page, 'E2E Ny nod från Anna')).toBeVisible({ timeout: 1000 });
+  await expect(b.page.getByTestId('map-view')).toHaveAttribute(
+    'data-visible-nodes',
+    String(map0 + 1),
+    { timeout: 1000 }
+  );
+  await expect(b.page.getByTestId('graph-view')).toHaveAttribute(
+    'data-visible-nodes',
+    String(graph0 + 1),
+    { timeout: 1000 }
+  );
+  expect(Date.now() - saved).toBeLessThan(1000);
+});
+
+test('A and B edit the same title: B sees both versions, merges, nothing is lost', async ({
+  browser
+}) => {
+  const a = await joinAs(browser, 'Anna');
+  const b = await joinAs(browser, 'Bertil');
+  people.push(a, b);
+  await createNodeOnMap(a.page, 'E2E Konfliktnod');
+  await expect(listRow(b.page, 'E2E Konfliktnod')).toBeVisible();
+
+  const formA = await openEdit(a.page, 'E2E Konfliktnod');
+  const formB = await openEdit(b.page, 'E2E Konfliktnod');
+  await formA.getByLabel('Namn').fill('E2E Annas titel');
+  await formB.getByLabel('Namn').fill('E2E Bertils titel');
+  await formA.getByRole('button', { name: 'Spara' }).click();
+  await expect(formA).toBeHidden();
+  await formB.getByRole('button', { name: 'Spara' }).click();
+
+  const conflict = b.page.getByTestId('conflict-view');
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId('conflict-mine')).toHaveText('E2E Bertils titel');
+  await expect(conflict.getByTestId('conflict-theirs')).toHaveText('E2E Annas titel');
+  await conflict.getByRole('radio', { name: 'Båda' }).check();
+  await conflict.getByRole('button', { name: 'Slå ihop' }).click();
+  await expect(conflict).toBeHidden();
+
+  const merged = 'E2E Bertils titel / E2E Annas titel';
+  await expect(listRow(b.page, merged)).toBeVisible();
+  await expect(listRow(a.page, merged)).toBeVisible({ timeout: 2000 });
+});
+
+test('presence shows all three; a viewer has no edit buttons and a forged write is refused', async ({
+  browser,
+  baseURL
+}) => {
+  const a = await joinAs(browser, 'Anna');
+  const b = await joinAs(browser, 'Bertil');
+  const v = await joinAs(browser, 'Vera Läsare', { viewer: true });
+  people.push(a, b, v);
+  for (const p of [a, b, v]) {
+    await expect(p.page.getByTestId('presence-person')).toHaveCount(3);
+  }
+  await createNodeOnMap(a.page, 'E2E Skyddad nod');
+  // A's selection is shown to the others, in the list and as a marker on the map.
+  await expect(v.page.getByTestId('presence')).toContainText('E2E Skyddad nod');
+  await expect(v.page.getByTestId('map-view')).not.toHaveAttribute('data-remote', '');
+
+  await expect(v.page.getByTestId('edit-toolbar')).toHaveCount(0);
+  await expect(v.page.getByTestId('edit-reason')).toHaveText(/Du kan bara titta/);
+  await listRow(v.page, 'E2E Skyddad nod').click();
+  const actions = v.page.getByTestId('item-actions');
+  await expect(actions.getByRole('button', { name: 'Historik' })).toBeVisible();
+  await expect(actions.getByRole('button', { name: /Redigera|Ta bort|Koppla/ })).toHaveCount(0);
+
+  // The same write, forged through the API with the viewer's own token: RLS refuses it.
+  const token = await tokenOf(v.page);
+  const anonKey = ((await (await fetch(`${baseURL}/config.json`)).json()) as { anonKey: string })
+    .anonKey;
+  const headers = {
+    apikey: anonKey,
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    prefer: 'return=representation'
+  };
+  const id = await v.page
+    .getByTestId('list-nodes')
+    .locator('tr[aria-current="true"]')
+    .getAttribute('data-id');
+  const patch = await fetch(`${baseURL}/rest/v1/nodes?id=eq.${id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ title: 'E2E Hackad' })
+  });
+  expect(await patch.json()).toEqual([]);
+  const insert = await fetch(`${baseURL}/rest/v1/nodes`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      map_id: '00000000-0000-4000-8000-000000000001',
+      kind: 'organisation',
+      title: 'E2E Intrång'
+    })
+  });
+  expect(insert.status).toBe(403);
+  await expect(listRow(a.page, 'E2E Skyddad nod')).toBeVisible();
+});
+
+test('XSS payloads in titles, descriptions and urls stay inert', async ({ browser, baseURL }) => {
+  const a = await joinAs(browser, 'Anna');
+  const b = await joinAs(browser, 'Bertil');
+  people.push(a, b);
+  const title = 'E2E <img src=x onerror="window.__xss=1">';
+  await a.page.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  const box = (await a.page.locator('.maplibregl-canvas').boundingBox())!;
+  await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const form = a.page.getByTestId('node-form');
+  await form.getByLabel('Namn').fill(title);
+  await form
+    .getByLabel('Beskrivning')
+    .fill('<script>window.__xss=2</script> [x](javascript:alert(1))');
+  await form.getByLabel('Webbadress').fill('javascript:alert(1)');
+  await form.getByRole('button', { name: 'Skapa' }).click();
+  await expect(form.getByText('Webbadressen måste börja med https://')).toBeVisible();
+  await form.getByLabel('Webbadress').fill('');
+  await form.getByRole('button', { name: 'Skapa' }).click();
+  await expect(form).toBeHidden();
+
+  // The database refuses a javascript: url even when the form is bypassed.
+  const token = await tokenOf(a.page);
+  const anonKey = ((await (await fetch(`${baseURL}/config.json`)).json()) as { anonKey: string })
+    .anonKey;
+  const forged = await fetch(`${baseURL}/rest/v1/nodes?title=eq.${encodeURIComponent(title)}`, {
+    method: 'PATCH',
+    headers: {
+      apikey: anonKey,
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json'
+    },
+    body: JSON.stringify({ url: 'javascript:alert(1)' })
+  });
+  expect(forged.status).toBe(400);
+
+  for (const p of [a, b]) {
+    await listRow(p.page, title).click();
+    await expect(
+      p.page.getByTestId('details-panel').getByRole('heading', { name: title })
+    ).toBeVisible();
+    await p.page.getByTestId('item-actions').getByRole('button', { name: 'Historik' }).click();
+    await expect(p.page.getByTestId('history')).toContainText('Anna skapade');
+    await p.page.keyboard.press('Escape');
+    expect(await p.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await expect(p.page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+    await expect(p.page.locator('img[src="x"]')).toHaveCount(0);
+  }
+});
+
+test('a dropped connection is shown at once; queued edits land and the client catches up', async ({
+  browser
+}) => {
+  const a = await joinAs(browser, 'Anna');
+  const b = await joinAs(browser, 'Bertil');
+  people.push(a, b);
+  await createNodeOnMap(a.page, 'E2E Nod före avbrottet');
+  await expect(listRow(b.page, 'E2E Nod före avbrottet')).toBeVisible();
+
+  await b.context.setOffline(true);
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Anslutningen bröts' });
+  await expect(banner).toBeVisible({ timeout: 1000 });
+
+  // B edits while offline: kept on the device, not lost.
+  const form = await openEdit(b.page, 'E2E Nod före avbrottet');
+  await form.getByLabel('Namn').fill('E2E Ändrad offline');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form).toBeHidden();
+  await expect(b.page.getByTestId('edit-notices')).toContainText(
+    'skickas när anslutningen är tillbaka'
+  );
+  await expect(banner).toContainText('Ändringar som väntar på att skickas: 1');
+
+  // Meanwhile A adds a node B cannot hear about.
+  await createNodeOnMap(a.page, 'E2E Nod under avbrottet');
+
+  await b.context.setOffline(false);
+  await expect(banner).toBeHidden({ timeout: 5000 });
+  await expect(listRow(b.page, 'E2E Nod under avbrottet')).toBeVisible({ timeout: 5000 });
+  await expect(listRow(a.page, 'E2E Ändrad offline')).toBeVisible({ timeout: 5000 });
+  await expect(b.page.getByTestId('edit-notices')).toContainText(
+    'Väntande ändringar har sparats: 1'
+  );
+});
