@@ -54,6 +54,18 @@ export function targetIds(graph: GraphIds, target: Selection | null): Set<string
   return ids.has(target.id) ? new Set([target.id]) : new Set();
 }
 
+/** The elements others have selected (presence), those the graph holds. */
+export function remoteIds(
+  graph: GraphIds,
+  remote: readonly { selection: Selection }[]
+): Set<string> {
+  const ids = new Set<string>();
+  for (const { selection } of remote) {
+    for (const id of targetIds(graph, selection)) ids.add(id);
+  }
+  return ids;
+}
+
 /** How many graph nodes and edges are not hidden. */
 export function visibleCounts(graph: GraphIds, visible: Visible): { nodes: number; edges: number } {
   let nodes = 0;

@@ -6,7 +6,9 @@ import { HIGHLIGHT, NODE_APPEARANCE, RELATION_APPEARANCE } from '$lib/explorer/a
 import { UNKNOWN_MAGNITUDE } from './elements';
 
 /** Classes the view toggles from the explorer state. */
-export const STATE_CLASSES = ['hidden', 'dimmed', 'hovered', 'selected'] as const;
+export const STATE_CLASSES = ['hidden', 'dimmed', 'hovered', 'selected', 'remote'] as const;
+/** Someone else has this selected (presence): a halo in their colour. */
+export const REMOTE_HALO = '#b35c00';
 export type StateClass = (typeof STATE_CLASSES)[number];
 
 const TEXT = '#1a1a1a';
@@ -149,6 +151,10 @@ export function graphStyle({ pixelRatio = 1 }: StyleOptions = {}): StylesheetSty
         opacity: 1,
         'z-index': 10
       }
+    },
+    {
+      selector: 'node.remote, edge.remote',
+      style: { 'overlay-color': REMOTE_HALO, 'overlay-padding': 10, 'overlay-opacity': 0.3 }
     },
     { selector: '.dimmed', style: { opacity: HIGHLIGHT.dimmedOpacity } },
     { selector: '.hidden', style: { display: 'none' } }
