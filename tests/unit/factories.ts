@@ -19,7 +19,8 @@ const bookkeeping = () => ({
   created_by: null,
   updated_at: STAMP,
   updated_by: null,
-  deleted_at: null
+  deleted_at: null,
+  deleted_by: null
 });
 
 export function makeMap(overrides: Partial<MapRow> = {}): MapRow {
