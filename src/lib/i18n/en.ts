@@ -427,6 +427,7 @@ export const en = {
   'explorer.list.from': 'From',
   'explorer.list.to': 'To',
   'explorer.list.empty': 'Nothing matches the filters.',
+  'explorer.list.more': 'Show {count} more ({remaining} left)',
   'explorer.legend.heading': 'Legend',
   'explorer.legend.nodes': 'Nodes',
   'explorer.legend.relations': 'Relations',

@@ -426,6 +426,7 @@ export const sv = {
   'explorer.list.from': 'Från',
   'explorer.list.to': 'Till',
   'explorer.list.empty': 'Inget matchar filtren.',
+  'explorer.list.more': 'Visa {count} till ({remaining} kvar)',
   'explorer.legend.heading': 'Teckenförklaring',
   'explorer.legend.nodes': 'Noder',
   'explorer.legend.relations': 'Relationer',
