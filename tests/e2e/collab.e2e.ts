@@ -213,3 +213,26 @@ test('a dropped connection is shown at once; queued edits land and the client ca
     'Väntande ändringar har sparats: 1'
   );
 });
+
+test('undo and redo of one’s own edits, including a delete, by an editor', async ({ browser }) => {
+  const a = await joinAs(browser, 'Anna');
+  const b = await joinAs(browser, 'Bertil');
+  people.push(a, b);
+  await createNodeOnMap(a.page, 'E2E Ångra mig');
+  const form = await openEdit(a.page, 'E2E Ångra mig');
+  await form.getByLabel('Namn').fill('E2E Ångrad titel');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(listRow(b.page, 'E2E Ångrad titel')).toBeVisible();
+
+  // Delete, then Ctrl+Z (outside any field) restores it — for the others too.
+  await a.page.getByTestId('item-actions').getByRole('button', { name: 'Ta bort' }).click();
+  await expect(listRow(b.page, 'E2E Ångrad titel')).toBeHidden();
+  await a.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await a.page.keyboard.press('Control+z');
+  await expect(listRow(b.page, 'E2E Ångrad titel')).toBeVisible();
+  await a.page.keyboard.press('Control+z');
+  await expect(listRow(b.page, 'E2E Ångra mig')).toBeVisible();
+  await a.page.keyboard.press('Control+Shift+z');
+  await expect(listRow(b.page, 'E2E Ångrad titel')).toBeVisible();
+  await expect(a.page.getByTestId('edit-notices')).toContainText('Gjort om: ändra');
+});
