@@ -93,6 +93,20 @@ async function benchScenario(browser, url) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
 
+  try {
+    return await measurePage(page, cdp, url, errors);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * @param {import('@playwright/test').Page} page
+ * @param {import('@playwright/test').CDPSession} cdp
+ * @param {string} url
+ * @param {string[]} errors
+ */
+async function measurePage(page, cdp, url, errors) {
   const t0 = Date.now();
   await page.goto(url);
   await page.waitForSelector('[data-testid="map-view"][data-ready="true"]', {
@@ -107,7 +121,6 @@ async function benchScenario(browser, url) {
     (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])
   );
   const samples = await page.evaluate(measureInPage, { rounds: ROUNDS });
-  await page.close();
   return {
     loadToInteractiveMs: loadMs,
     jsHeapUsedMB: Math.round((metrics.JSHeapUsedSize ?? 0) / 1e6),
