@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { choropleth, computeCoverage } from '../../src/lib/analysis/coverage';
+import type { Dataset } from '../../src/lib/domain/model';
 import { isPng } from '../../src/lib/explorer/export-file';
 import { expect, test } from './fixtures';
 import {
   LEKEBERG,
+  MAP_ID,
   LEKEBERG_TO_OREBRO,
   apiRows,
   centroid,
@@ -223,4 +226,71 @@ test('PNG export saves non-empty PNG files of the map and the graph', async ({ p
     expect(isPng(new Uint8Array(bytes))).toBe(true);
   }
   await expect(page.getByRole('status').filter({ hasText: 'har sparats' })).toBeVisible();
+});
+
+test('a coverage choropleth colours the map by one theme and marks the gaps with a hatch', async ({
+  page
+}) => {
+  await openExplorer(page, 'tacking=juridik&vy=map');
+  await expect(page.getByTestId('map-view')).toHaveAttribute('data-choropleth', 'juridik');
+
+  // The expected gaps, by the coverage rule, from the API's rows.
+  const base = `map_id=eq.${MAP_ID}&deleted_at=is.null`;
+  const get = async (path: string) => (await page.request.get(`/rest/v1/${path}&${base}`)).json();
+  const dataset = {
+    nodes: await get('nodes?select=id,kind,status,title,municipality_code,themes'),
+    relations: await get('relations?select=id,kind,source_id,target_id'),
+    themes: await get('themes?select=key,label_sv,label_en,color,sort_order')
+  } as unknown as Dataset;
+  const values = choropleth(computeCoverage(dataset), 'juridik');
+  const gaps = values.filter((v) => v.gap).map((v) => v.code);
+  expect(gaps.length).toBeGreaterThan(0);
+  const served = values.find((v) => !v.gap)?.code; // in the seed, juridik may have none
+
+  const layers = await page.evaluate(() => {
+    const map = (window as unknown as { __regionkartanMap: import('maplibre-gl').Map })
+      .__regionkartanMap;
+    return ['rk-choropleth-fill', 'rk-choropleth-gap', 'rk-choropleth-gap-line'].map((id) => ({
+      visibility: map.getLayoutProperty(id, 'visibility') as string,
+      filter: map.getFilter(id)
+    }));
+  });
+  expect(layers.map((l) => l.visibility)).toEqual(['visible', 'visible', 'visible']);
+  expect(layers[1]!.filter).toEqual(['in', ['get', 'kommunkod'], ['literal', gaps]]);
+
+  // What is drawn at a gap's centroid is the hatched layer; not at a served one.
+  const hatchedAt = (code: string) =>
+    page.evaluate(
+      ([ll, layer]) => {
+        const map = (window as unknown as { __regionkartanMap: import('maplibre-gl').Map })
+          .__regionkartanMap;
+        const point = map.project(ll as [number, number]);
+        return map
+          .queryRenderedFeatures(point, { layers: [layer as string] })
+          .map((f) => f.properties.kommunkod as string);
+      },
+      [centroid(code), 'rk-choropleth-gap'] as const
+    );
+  await expect.poll(() => hatchedAt(gaps[0]!)).toEqual([gaps[0]]);
+  if (served) expect(await hatchedAt(served)).toEqual([]);
+
+  const legend = page.getByTestId('legend-choropleth');
+  await expect(legend).toBeVisible();
+  await expect(legend.getByRole('heading')).toHaveText('Täckning: Juridik');
+  await expect(legend).toContainText('saknas (0)');
+  await expect(page.getByLabel('Täckning på kartan')).toHaveValue('juridik');
+
+  // Turned off from the toolbar: the layers hide without a new map.
+  await page.getByLabel('Täckning på kartan').selectOption('');
+  await expect(page).not.toHaveURL(/tacking=/);
+  await expect(legend).toHaveCount(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __regionkartanMap: import('maplibre-gl').Map }
+        ).__regionkartanMap.getLayoutProperty('rk-choropleth-fill', 'visibility')
+      )
+    )
+    .toBe('none');
 });

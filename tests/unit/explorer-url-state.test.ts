@@ -26,7 +26,8 @@ describe('view state in the URL', () => {
       focus: 2,
       view: 'graph',
       layout: 'geo',
-      camera: { lon: 15.12345, lat: 59.27, zoom: 8.5 }
+      camera: { lon: 15.12345, lat: 59.27, zoom: 8.5 },
+      coverageTheme: 'juridik'
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual(view);
@@ -56,6 +57,8 @@ describe('view state in the URL', () => {
     expect(view.selection).toBeNull();
     expect(view.focus).toBe(0);
     expect(view.camera).toBeNull();
+    expect(parseViewState(new URLSearchParams('tacking=Bad Key')).coverageTheme).toBeNull();
+    expect(parseViewState(new URLSearchParams('tacking=juridik')).coverageTheme).toBe('juridik');
   });
 
   it('keeps parameters that are not part of the view (e.g. test hooks)', () => {

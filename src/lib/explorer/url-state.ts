@@ -24,6 +24,8 @@ export interface ViewState {
   view: ViewMode;
   layout: Layout;
   camera: Camera | null;
+  /** The theme whose coverage colours the map's municipalities (null = off). */
+  coverageTheme: string | null;
 }
 
 export const DEFAULT_MAP_ID = '00000000-0000-4000-8000-000000000001';
@@ -78,7 +80,8 @@ export function parseViewState(params: URLSearchParams): ViewState {
     focus: selection && (focus === 1 || focus === 2) ? focus : 0,
     view: oneOf(VIEW_MODES, params.get('vy'), 'split'),
     layout: oneOf(LAYOUTS, params.get('layout'), 'fcose'),
-    camera: parseCamera(params.get('kamera'))
+    camera: parseCamera(params.get('kamera')),
+    coverageTheme: THEME_KEY.test(params.get('tacking') ?? '') ? params.get('tacking') : null
   };
 }
 
@@ -110,6 +113,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
     const { lon, lat, zoom } = state.camera;
     params.set('kamera', `${round(lon, 5)},${round(lat, 5)},${round(zoom, 2)}`);
   }
+  if (state.coverageTheme) params.set('tacking', state.coverageTheme);
   return params;
 }
 
@@ -126,7 +130,8 @@ const VIEW_PARAMS = new Set([
   'q',
   'val',
   'fokus',
-  'kamera'
+  'kamera',
+  'tacking'
 ]);
 
 /** `url` with its view parameters replaced by the canonical form of `state`; other parameters stay. */

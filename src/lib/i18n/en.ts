@@ -432,6 +432,22 @@ export const en = {
   'explorer.legend.nodes': 'Nodes',
   'explorer.legend.relations': 'Relations',
   'explorer.legend.themes': 'Themes',
+  'map.choropleth.label': 'Coverage on the map',
+  'map.choropleth.off': 'Off',
+  'map.choropleth.heading': 'Coverage: {theme}',
+  'map.choropleth.gap': 'Striped with red edge: none (0)',
+  'map.choropleth.count': 'Count: {count}',
+  'map.choropleth.range': 'Count: {min}–{max}',
+  'map.choropleth.showOnMap': 'Show {theme} on the map',
+  'explorer.settings.heading': 'Map settings',
+  'explorer.settings.basemap': 'Basemap (URL of a MapLibre style, needs internet)',
+  'explorer.settings.basemapHelp':
+    'Leave empty for the built-in map that works offline. Saved only in this browser.',
+  'explorer.settings.basemapInvalid':
+    'The address must be a full https address, for example https://example.org/style.json.',
+  'explorer.settings.basemapSaved': 'The basemap is saved.',
+  'explorer.settings.basemapOffline': 'The built-in map is used.',
+  'explorer.settings.save': 'Save',
 
   'join.pageTitle': 'Join – Regionkartan',
   'join.heading': 'Join the map',

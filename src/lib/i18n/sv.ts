@@ -431,6 +431,22 @@ export const sv = {
   'explorer.legend.nodes': 'Noder',
   'explorer.legend.relations': 'Relationer',
   'explorer.legend.themes': 'Teman',
+  'map.choropleth.label': 'Täckning på kartan',
+  'map.choropleth.off': 'Av',
+  'map.choropleth.heading': 'Täckning: {theme}',
+  'map.choropleth.gap': 'Randig med röd kant: saknas (0)',
+  'map.choropleth.count': 'Antal: {count}',
+  'map.choropleth.range': 'Antal: {min}–{max}',
+  'map.choropleth.showOnMap': 'Visa {theme} på kartan',
+  'explorer.settings.heading': 'Kartinställningar',
+  'explorer.settings.basemap': 'Bakgrundskarta (URL till MapLibre-stil, kräver internet)',
+  'explorer.settings.basemapHelp':
+    'Lämna tomt för den inbyggda kartan som fungerar utan internet. Sparas bara i den här webbläsaren.',
+  'explorer.settings.basemapInvalid':
+    'Adressen måste vara en fullständig https-adress, till exempel https://example.org/style.json.',
+  'explorer.settings.basemapSaved': 'Bakgrundskartan är sparad.',
+  'explorer.settings.basemapOffline': 'Den inbyggda kartan används.',
+  'explorer.settings.save': 'Spara',
 
   'join.pageTitle': 'Gå med – Regionkartan',
   'join.heading': 'Gå med i kartan',

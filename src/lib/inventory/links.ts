@@ -13,3 +13,9 @@ export function explorerQuery(mapId: string, filters: Filters): string {
 export function coverageCellQuery(mapId: string, code: string, theme: string): string {
   return explorerQuery(mapId, coverageCellFilters(code, theme));
 }
+
+/** The explorer's map coloured by one theme's coverage. */
+export function coverageMapQuery(mapId: string, theme: string): string {
+  const view = { ...defaultViewState(), mapId, view: 'map' as const, coverageTheme: theme };
+  return `?${serializeViewState(view).toString()}`;
+}

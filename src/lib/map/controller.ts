@@ -11,6 +11,7 @@ import type {
 import type { Camera } from '$lib/explorer/url-state';
 import type { Selection } from '$lib/explorer/neighbourhood';
 import type { Bounds } from './bounds';
+import { GAP_PATTERN, hatchPattern, type ChoroplethPaint } from './choropleth';
 import { diffFeatureStates, type FeatureStates } from './feature-state';
 import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
@@ -22,6 +23,7 @@ import {
   buildStyle,
   GEO_PATHS,
   INTERACTIVE_LAYERS,
+  LAYER,
   overlayStyle,
   SOURCE,
   type GeoPaths
@@ -83,6 +85,7 @@ export class MapController {
   #basemap: string;
   #attribution: InstanceType<MapLibre['AttributionControl']> | null = null;
   #remoteMarkers: InstanceType<MapLibre['Marker']>[] = [];
+  #choropleth: ChoroplethPaint | null = null;
 
   constructor(lib: MapLibre, options: MapControllerOptions) {
     this.#lib = lib;
@@ -115,10 +118,13 @@ export class MapController {
 
     this.map.on('styleimagemissing', (e) => {
       if (isMapIcon(e.id)) addMapIcons(this.map);
+      if (e.id === GAP_PATTERN) this.#addGapPattern();
     });
     this.map.on('style.load', () => {
       addMapIcons(this.map);
+      this.#addGapPattern();
       this.#reapplyStates();
+      this.#applyChoropleth();
     });
     this.map.on('mousemove', this.#onMove);
     this.map.on('click', this.#onClick);
@@ -206,6 +212,30 @@ export class MapController {
       if (this.map.getSource(source)) this.map.setFeatureState({ source, id }, state);
     }
     this.#states = next;
+  }
+
+  /** Colours the municipalities by coverage (null hides the choropleth); no style rebuild. */
+  setChoropleth(paint: ChoroplethPaint | null): void {
+    if (paint === this.#choropleth) return;
+    this.#choropleth = paint;
+    this.#applyChoropleth();
+  }
+
+  #applyChoropleth(): void {
+    const paint = this.#choropleth;
+    const layers = [LAYER.choroplethFill, LAYER.choroplethGap, LAYER.choroplethGapLine];
+    if (layers.some((id) => !this.map.getLayer(id))) return;
+    for (const id of layers) {
+      this.map.setLayoutProperty(id, 'visibility', paint ? 'visible' : 'none');
+    }
+    if (!paint) return;
+    this.map.setPaintProperty(LAYER.choroplethFill, 'fill-color', paint.fillColor);
+    this.map.setFilter(LAYER.choroplethGap, paint.gapFilter);
+    this.map.setFilter(LAYER.choroplethGapLine, paint.gapFilter);
+  }
+
+  #addGapPattern(): void {
+    if (!this.map.hasImage(GAP_PATTERN)) this.map.addImage(GAP_PATTERN, hatchPattern());
   }
 
   /** After a style swap all feature-state is gone: set the current states again. */

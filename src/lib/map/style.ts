@@ -12,6 +12,7 @@ import type { FeatureCollection } from 'geojson';
 import { NODE_KINDS, RELATION_KINDS, type RelationKind } from '$lib/domain/kinds';
 import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import type { Footprint } from './footprint';
+import { GAP_PATTERN } from './choropleth';
 import { nodeIconName, type MapSources } from './sources';
 
 export const SOURCE = {
@@ -28,6 +29,9 @@ export const SOURCE = {
 export const LAYER = {
   background: 'rk-background',
   municipalityFill: 'rk-municipality-fill',
+  choroplethFill: 'rk-choropleth-fill',
+  choroplethGap: 'rk-choropleth-gap',
+  choroplethGapLine: 'rk-choropleth-gap-line',
   lakes: 'rk-lakes',
   footprintFill: 'rk-footprint-fill',
   countyLine: 'rk-county-line',
@@ -78,7 +82,8 @@ const COLORS = {
   lake: '#b7d7ee',
   label: '#37474f',
   halo: '#ffffff',
-  footprint: '#ffb000'
+  footprint: '#ffb000',
+  gapLine: '#b3261e'
 } as const;
 
 const state = (key: 'selected' | 'hover' | 'dimmed'): ExpressionSpecification => [
@@ -182,8 +187,36 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       paint: { 'fill-color': COLORS.lake }
     }
   ];
+  // The coverage choropleth: hidden until a theme is chosen (the controller sets
+  // colours, the gap filter and visibility).
+  const choropleth: LayerSpecification[] = [
+    {
+      id: LAYER.choroplethFill,
+      type: 'fill',
+      source: SOURCE.municipalities,
+      layout: { visibility: 'none' },
+      paint: { 'fill-color': 'rgba(0, 0, 0, 0)', 'fill-opacity': basemap ? 0.75 : 1 }
+    },
+    {
+      id: LAYER.choroplethGap,
+      type: 'fill',
+      source: SOURCE.municipalities,
+      layout: { visibility: 'none' },
+      filter: ['in', ['get', 'kommunkod'], ['literal', []]],
+      paint: { 'fill-pattern': GAP_PATTERN, 'fill-opacity': basemap ? 0.75 : 1 }
+    }
+  ];
+  const gapLine: LayerSpecification = {
+    id: LAYER.choroplethGapLine,
+    type: 'line',
+    source: SOURCE.municipalities,
+    layout: { visibility: 'none' },
+    filter: ['in', ['get', 'kommunkod'], ['literal', []]],
+    paint: { 'line-color': COLORS.gapLine, 'line-width': 3 }
+  };
   const layers: LayerSpecification[] = [
     ...(basemap ? reference.filter((l) => l.id === LAYER.municipalityFill) : reference),
+    ...choropleth,
     {
       id: LAYER.footprintFill,
       type: 'fill',
@@ -211,6 +244,7 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       source: SOURCE.footprint,
       paint: { 'line-color': '#a36f00', 'line-width': 2, 'line-dasharray': ['literal', [3, 2]] }
     },
+    gapLine,
     ...RELATION_KINDS.map((kind) => relationLayer(kind, false)),
     relationLayer('flows_to', true),
     {

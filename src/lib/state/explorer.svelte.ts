@@ -7,6 +7,7 @@ import type { Dataset, NodeRow, RelationRow, ThemeRow } from '$lib/domain/model'
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood, type Selection } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
+import { choropleth, computeCoverage, type ChoroplethValue } from '$lib/analysis/coverage';
 import {
   parseViewState,
   urlForViewState,
@@ -99,6 +100,13 @@ export class ExplorerState {
     indexBy(this.#dataset?.themes ?? [], (t) => t.key)
   );
 
+  /** The chosen coverage theme's counts per municipality (null when off or unknown). */
+  readonly coverageValues: ChoroplethValue[] | null = $derived.by(() => {
+    const theme = this.view.coverageTheme;
+    if (!theme || !this.#dataset || !this.themeByKey.has(theme)) return null;
+    return choropleth(computeCoverage(this.#dataset), theme);
+  });
+
   /** What passes the filters: the same sets drive the map, the graph and the lists. */
   readonly visible: Visible = $derived(
     this.#dataset ? filterDataset(this.#dataset, this.view.filters) : EMPTY_VISIBLE
@@ -158,6 +166,10 @@ export class ExplorerState {
 
   setViewMode(view: ViewMode): void {
     this.#commit({ view });
+  }
+
+  setCoverageTheme(coverageTheme: string | null): void {
+    this.#commit({ coverageTheme });
   }
 
   setLayout(layout: Layout): void {
