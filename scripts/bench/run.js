@@ -164,6 +164,8 @@ async function main() {
             error: error instanceof Error ? error.message : String(error)
           };
         }
+        // Each scenario is printed as it finishes, so a long national run still reports.
+        console.log(JSON.stringify({ [`${scale}/${renderer}`]: results[`${scale}/${renderer}`] }));
       }
     }
     const county = /** @type {any} */ (results['county/canvas']);
