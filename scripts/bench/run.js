@@ -149,10 +149,11 @@ async function main() {
 
     /** @type {Record<string, unknown>} */
     const results = {};
+    const scales = (process.env.BENCH_SCALES ?? 'county,national').split(',');
     for (const [scale, mapId] of [
       ['county', COUNTY_MAP],
       ['national', NATIONAL_MAP]
-    ]) {
+    ].filter(([scale]) => scales.includes(scale))) {
       for (const renderer of ['canvas', 'webgl']) {
         const url = `${stack.url}/utforska?test&karta=${mapId}${renderer === 'webgl' ? '&webgl' : ''}`;
         console.log(`Measuring ${scale} / ${renderer} …`);
@@ -168,8 +169,8 @@ async function main() {
         console.log(JSON.stringify({ [`${scale}/${renderer}`]: results[`${scale}/${renderer}`] }));
       }
     }
-    const county = /** @type {any} */ (results['county/canvas']);
-    const nationalCanvas = /** @type {any} */ (results['national/canvas']);
+    const county = /** @type {any} */ (results['county/canvas'] ?? {});
+    const nationalCanvas = /** @type {any} */ (results['national/canvas'] ?? {});
     const report = {
       measuredAt: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
