@@ -153,7 +153,7 @@ async function main() {
     for (const [scale, mapId] of [
       ['county', COUNTY_MAP],
       ['national', NATIONAL_MAP]
-    ].filter(([scale]) => scales.includes(scale))) {
+    ].filter(([scale]) => scales.includes(String(scale)))) {
       for (const renderer of ['canvas', 'webgl']) {
         const url = `${stack.url}/utforska?test&karta=${mapId}${renderer === 'webgl' ? '&webgl' : ''}`;
         console.log(`Measuring ${scale} / ${renderer} …`);
