@@ -27,7 +27,8 @@ describe('view state in the URL', () => {
       view: 'graph',
       layout: 'geo',
       camera: { lon: 15.12345, lat: 59.27, zoom: 8.5 },
-      coverageTheme: 'juridik'
+      coverageTheme: 'juridik',
+      overlaps: true
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual(view);
@@ -59,6 +60,7 @@ describe('view state in the URL', () => {
     expect(view.camera).toBeNull();
     expect(parseViewState(new URLSearchParams('tacking=Bad Key')).coverageTheme).toBeNull();
     expect(parseViewState(new URLSearchParams('tacking=juridik')).coverageTheme).toBe('juridik');
+    expect(parseViewState(new URLSearchParams('overlapp=yes')).overlaps).toBe(false);
   });
 
   it('keeps parameters that are not part of the view (e.g. test hooks)', () => {

@@ -26,6 +26,8 @@ export interface ViewState {
   camera: Camera | null;
   /** The theme whose coverage colours the map's municipalities (null = off). */
   coverageTheme: string | null;
+  /** Network overlaps (shared members) drawn as weighted edges in the graph. */
+  overlaps: boolean;
 }
 
 export const DEFAULT_MAP_ID = '00000000-0000-4000-8000-000000000001';
@@ -81,7 +83,8 @@ export function parseViewState(params: URLSearchParams): ViewState {
     view: oneOf(VIEW_MODES, params.get('vy'), 'split'),
     layout: oneOf(LAYOUTS, params.get('layout'), 'fcose'),
     camera: parseCamera(params.get('kamera')),
-    coverageTheme: THEME_KEY.test(params.get('tacking') ?? '') ? params.get('tacking') : null
+    coverageTheme: THEME_KEY.test(params.get('tacking') ?? '') ? params.get('tacking') : null,
+    overlaps: params.get('overlapp') === '1'
   };
 }
 
@@ -114,6 +117,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
     params.set('kamera', `${round(lon, 5)},${round(lat, 5)},${round(zoom, 2)}`);
   }
   if (state.coverageTheme) params.set('tacking', state.coverageTheme);
+  if (state.overlaps) params.set('overlapp', '1');
   return params;
 }
 
@@ -131,7 +135,8 @@ const VIEW_PARAMS = new Set([
   'val',
   'fokus',
   'kamera',
-  'tacking'
+  'tacking',
+  'overlapp'
 ]);
 
 /** `url` with its view parameters replaced by the canonical form of `state`; other parameters stay. */

@@ -172,6 +172,11 @@ export class ExplorerState {
     this.#commit({ coverageTheme });
   }
 
+  /** Shows or hides the network overlaps (shared members) as weighted graph edges. */
+  setOverlaps(overlaps: boolean): void {
+    this.#commit({ overlaps });
+  }
+
   setLayout(layout: Layout): void {
     this.#commit({ layout });
   }
