@@ -58,7 +58,10 @@ export function bulkNodePatch(
   }
 }
 
-/** The dataset with saved rows put in place of the old ones (same order). */
+/**
+ * The dataset with saved rows put in place of the old ones (same order). A row
+ * the live channel has meanwhile brought in a newer version of keeps that version.
+ */
 export function withSavedRows(
   dataset: Dataset,
   nodes: readonly NodeRow[] = [],
@@ -67,11 +70,13 @@ export function withSavedRows(
   if (nodes.length === 0 && relations.length === 0) return dataset;
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const relationById = new Map(relations.map((r) => [r.id, r]));
+  const newer = <Row extends { version: number }>(row: Row, saved: Row | undefined) =>
+    saved && saved.version >= row.version ? saved : row;
   return {
     ...dataset,
-    nodes: nodeById.size ? dataset.nodes.map((n) => nodeById.get(n.id) ?? n) : dataset.nodes,
+    nodes: nodeById.size ? dataset.nodes.map((n) => newer(n, nodeById.get(n.id))) : dataset.nodes,
     relations: relationById.size
-      ? dataset.relations.map((r) => relationById.get(r.id) ?? r)
+      ? dataset.relations.map((r) => newer(r, relationById.get(r.id)))
       : dataset.relations
   };
 }
