@@ -18,9 +18,29 @@ export default defineConfig({
       }
     : undefined,
   test: {
-    include: ['tests/{unit,db,api}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    hookTimeout: 120_000
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/{unit,db,api}/**/*.test.ts'],
+          exclude: ['**/*.svelte.test.ts']
+        }
+      },
+      {
+        // State classes with runes: Svelte's client runtime, so $derived caches
+        // and $effect runs as in the browser (the server runtime does neither).
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'runes',
+          include: ['tests/unit/**/*.svelte.test.ts'],
+          environment: './tests/support/runes-environment.ts'
+        }
+      }
+    ]
   }
 });

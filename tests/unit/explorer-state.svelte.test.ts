@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { ExplorerState, type UrlPort } from '$lib/state/explorer.svelte';
 import { datasetFixture } from './fixtures/dataset';
@@ -69,5 +70,69 @@ describe('ExplorerState', () => {
     state.zoomTo('all');
     state.zoomTo('all');
     expect(state.zoomRequest).toEqual({ target: 'all', seq: 2 });
+  });
+});
+
+describe('ExplorerState derivations', () => {
+  const SOME_ID = '00000000-0000-4000-8000-0000000000aa';
+  /** Runs `read` in an effect and counts how often it ran again after `change`. */
+  function reruns<T>(state: ExplorerState, read: () => T, change: () => void): number {
+    let runs = 0;
+    const stop = $effect.root(() => {
+      $effect(() => {
+        read();
+        runs++;
+      });
+    });
+    flushSync();
+    const before = runs;
+    change();
+    flushSync();
+    stop();
+    return runs - before;
+  }
+
+  it('keeps the visible sets when only the selection, focus or camera changes', () => {
+    const h = fakeHistory('http://localhost/utforska?tema=juridik');
+    const state = new ExplorerState(h.port);
+    state.setDataset(datasetFixture());
+    const first = state.visible;
+    const changes = reruns(
+      state,
+      () => state.visible,
+      () => {
+        state.select({ type: 'node', id: SOME_ID });
+        state.setCamera({ lon: 15, lat: 59, zoom: 7 });
+        state.setViewMode('graph');
+      }
+    );
+    expect(changes).toBe(0);
+    expect(state.visible).toBe(first);
+    expect(state.visibleNodes).toBe(state.visibleNodes);
+  });
+
+  it('derives the visible sets again when the filters change', () => {
+    const h = fakeHistory('http://localhost/utforska?tema=juridik');
+    const state = new ExplorerState(h.port);
+    state.setDataset(datasetFixture());
+    const changes = reruns(
+      state,
+      () => state.visible,
+      () => state.setFilters({ themes: [] })
+    );
+    expect(changes).toBe(1);
+    expect(state.visibleNodes.length).toBeGreaterThan(2);
+  });
+
+  it('keeps the focus neighbourhood when only the camera moves', () => {
+    const h = fakeHistory(`http://localhost/utforska?val=n:${SOME_ID}&fokus=1`);
+    const state = new ExplorerState(h.port);
+    state.setDataset(datasetFixture());
+    const changes = reruns(
+      state,
+      () => state.focused,
+      () => state.setCamera({ lon: 15, lat: 59, zoom: 7 })
+    );
+    expect(changes).toBe(0);
   });
 });

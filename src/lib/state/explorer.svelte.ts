@@ -2,7 +2,7 @@
 // links, reload and back/forward reproduce it) and the transient hover and zoom
 // requests. Map, graph, lists and panels all read from here; none of them talks
 // to another directly.
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { Dataset, NodeRow, RelationRow, ThemeRow } from '$lib/domain/model';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood, type Selection } from '$lib/explorer/neighbourhood';
@@ -68,14 +68,35 @@ export class ExplorerState {
 
   readonly view: ViewState = $derived.by(() => parseViewState(this.#port.url().searchParams));
 
+  // Every view change (a selection, a camera move) parses a new view object. The
+  // parts that expensive derivations depend on are keyed by their canonical form,
+  // so the visible sets and the focus are computed again only when those parts
+  // really change (a derived that yields an equal string stops the update).
+  #filtersKey = $derived(JSON.stringify(this.view.filters));
+  #selectionKey = $derived.by(() => {
+    const selection = this.view.selection;
+    return selection ? `${selection.type}:${selection.id}` : '';
+  });
+  #focusKey = $derived(
+    this.#selectionKey && this.view.focus ? `${this.#selectionKey}:${this.view.focus}` : ''
+  );
+  #selection: Selection | null = $derived.by(() => {
+    void this.#selectionKey;
+    return untrack(() => this.view.selection);
+  });
+  #filters: Filters = $derived.by(() => {
+    void this.#filtersKey;
+    return untrack(() => this.view.filters);
+  });
+
   get dataset(): Dataset | null {
     return this.#dataset;
   }
   get filters(): Filters {
-    return this.view.filters;
+    return this.#filters;
   }
   get selection(): Selection | null {
-    return this.view.selection;
+    return this.#selection;
   }
   get hover(): Selection | null {
     return this.#hover;
@@ -109,13 +130,14 @@ export class ExplorerState {
 
   /** What passes the filters: the same sets drive the map, the graph and the lists. */
   readonly visible: Visible = $derived(
-    this.#dataset ? filterDataset(this.#dataset, this.view.filters) : EMPTY_VISIBLE
+    this.#dataset ? filterDataset(this.#dataset, this.#filters) : EMPTY_VISIBLE
   );
 
   /** In focus mode, the selection's neighbourhood; everything else is dimmed. */
   readonly focused: Neighbourhood | null = $derived.by(() => {
-    const { selection, focus } = this.view;
-    if (!this.#dataset || !selection || focus === 0) return null;
+    if (!this.#dataset || !this.#focusKey) return null;
+    const { selection, focus } = untrack(() => this.view);
+    if (!selection || focus === 0) return null;
     return neighbourhood(this.#dataset, this.visible, selection, focus);
   });
 
