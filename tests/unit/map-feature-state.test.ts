@@ -41,7 +41,7 @@ describe('desiredFeatureStates', () => {
     expect(flaggedId(states, 'hover')).toBe('r1');
   });
 
-  it('dims what is drawn but outside the focused neighbourhood', () => {
+  it('dims what is drawn but outside the focused neighbourhood, municipality polygons too', () => {
     const states = desiredFeatureStates({
       ...base,
       selection: { type: 'node', id: 'a' },
@@ -51,8 +51,22 @@ describe('desiredFeatureStates', () => {
       .filter((e) => e.state.dimmed)
       .map((e) => `${e.source} ${e.id}`);
     expect(dimmed.sort()).toEqual(
-      [`${SOURCE.nodes} m`, `${SOURCE.relations} r2`, `${SOURCE.arrows} r2`].sort()
+      [
+        `${SOURCE.nodes} m`,
+        `${SOURCE.relations} r2`,
+        `${SOURCE.arrows} r2`,
+        `${SOURCE.municipalities} 1880`
+      ].sort()
     );
+  });
+
+  it('keeps the polygon of a municipality inside the neighbourhood', () => {
+    const states = desiredFeatureStates({
+      ...base,
+      selection: { type: 'node', id: 'a' },
+      focused: { nodeIds: new Set(['a', 'm']), relationIds: new Set() }
+    });
+    expect(states.has(`${SOURCE.municipalities} 1880`)).toBe(false);
   });
 });
 

@@ -74,6 +74,10 @@ export function desiredFeatureStates(input: FeatureStateInput): Map<string, Feat
     for (const id of input.relationIds) {
       if (!input.focused.relationIds.has(id)) relationFlag(id, 'dimmed');
     }
+    // A municipality's polygon fades with its node (outside the neighbourhood).
+    for (const [id, code] of input.municipalityCodes) {
+      if (!input.focused.nodeIds.has(id)) flag(SOURCE.municipalities, code, 'dimmed');
+    }
   }
   return result;
 }

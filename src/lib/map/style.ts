@@ -77,6 +77,8 @@ const COLORS = {
   background: '#eef1f4',
   land: '#fbfbf8',
   landHover: '#e3eef8',
+  /** A municipality outside the focused neighbourhood. */
+  landDimmed: '#e2e6ea',
   municipalityLine: '#8a96a3',
   countyLine: '#37474f',
   lake: '#b7d7ee',
@@ -176,7 +178,14 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       type: 'fill',
       source: SOURCE.municipalities,
       paint: {
-        'fill-color': ['case', state('hover'), COLORS.landHover, COLORS.land],
+        'fill-color': [
+          'case',
+          state('hover'),
+          COLORS.landHover,
+          state('dimmed'),
+          COLORS.landDimmed,
+          COLORS.land
+        ],
         'fill-opacity': basemap ? ['case', state('hover'), 0.5, 0.01] : 1
       }
     },
@@ -195,7 +204,7 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       type: 'fill',
       source: SOURCE.municipalities,
       layout: { visibility: 'none' },
-      paint: { 'fill-color': 'rgba(0, 0, 0, 0)', 'fill-opacity': basemap ? 0.75 : 1 }
+      paint: { 'fill-color': 'rgba(0, 0, 0, 0)', 'fill-opacity': dimmed(basemap ? 0.75 : 1) }
     },
     {
       id: LAYER.choroplethGap,
