@@ -143,13 +143,18 @@ async function main() {
     args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
   });
   try {
-    console.log('Loading the national dataset …');
-    const national = await loadNational(stack.databaseUrl);
-    console.log(`  ${national.nodes} nodes, ${national.relations} relations in ${national.ms} ms`);
+    const scales = (process.env.BENCH_SCALES ?? 'county,national').split(',');
+    let national = null;
+    if (scales.includes('national')) {
+      console.log('Loading the national dataset …');
+      national = await loadNational(stack.databaseUrl);
+      console.log(
+        `  ${national.nodes} nodes, ${national.relations} relations in ${national.ms} ms`
+      );
+    }
 
     /** @type {Record<string, unknown>} */
     const results = {};
-    const scales = (process.env.BENCH_SCALES ?? 'county,national').split(',');
     for (const [scale, mapId] of [
       ['county', COUNTY_MAP],
       ['national', NATIONAL_MAP]
