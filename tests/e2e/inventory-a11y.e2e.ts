@@ -38,3 +38,33 @@ test('the inventory has no violations for an editor, with a selection and on a p
   await page.setViewportSize({ width: 375, height: 812 });
   expect(await violations(page)).toEqual([]);
 });
+
+test('the relations table has no violations for an editor: selection, a refused value, themes', async ({
+  page
+}) => {
+  await joinAsEditor(page);
+  await openInventory(page, 'flik=relationer');
+  const table = page.getByTestId('inventory-relations');
+  await table.getByRole('checkbox').nth(1).check();
+  await expect(page.getByRole('heading', { name: 'Ändra de valda' })).toBeVisible();
+  await table
+    .getByRole('button', { name: /Ändra år för/ })
+    .first()
+    .click();
+  const year = table.getByRole('textbox', { name: /Ändra år för/ });
+  await year.fill('1800');
+  await year.press('Enter');
+  await expect(table.getByRole('alert')).toHaveText(
+    'Året ska vara ett heltal mellan 1900 och 2100.'
+  );
+  expect(await violations(page)).toEqual([]);
+  await year.press('Escape');
+  await table
+    .getByRole('button', { name: /Ändra teman för/ })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

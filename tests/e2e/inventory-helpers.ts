@@ -89,3 +89,74 @@ export async function openInventory(page: Page, query = ''): Promise<void> {
 export function csvFile(name: string, text: string) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
 }
+
+async function restHeaders(request: APIRequestContext, token: string | null) {
+  const config = (await (await request.get('/config.json')).json()) as { anonKey: string };
+  return {
+    apikey: config.anonKey,
+    authorization: `Bearer ${token ?? config.anonKey}`,
+    prefer: 'return=representation'
+  };
+}
+
+export interface RelationSpec {
+  /** Indexes into the node titles. */
+  from: number;
+  to: number;
+  kind: string;
+  magnitude?: number | null;
+  unit?: string | null;
+}
+
+/**
+ * Creates networks with these titles on the seeded map and relations between
+ * them (as the editor, through PostgREST); returns the relations' ids in order.
+ */
+export async function createRelations(
+  request: APIRequestContext,
+  token: string,
+  titles: string[],
+  relations: RelationSpec[]
+): Promise<string[]> {
+  const headers = await restHeaders(request, token);
+  const nodes = await request.post('/rest/v1/nodes', {
+    headers,
+    data: titles.map((title) => ({ map_id: MAP_ID, kind: 'network', title }))
+  });
+  expect(nodes.ok(), await nodes.text()).toBe(true);
+  const ids = ((await nodes.json()) as { id: string; title: string }[]).map((n) => n.id);
+  const created = await request.post('/rest/v1/relations', {
+    headers,
+    // PostgREST inserts many rows at once only when they all have the same keys.
+    data: relations.map(({ from, to, kind, magnitude = null, unit = null }) => ({
+      map_id: MAP_ID,
+      source_id: ids[from],
+      target_id: ids[to],
+      kind,
+      magnitude,
+      unit
+    }))
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  return ((await created.json()) as { id: string }[]).map((r) => r.id);
+}
+
+/** The stored relation (as anon), to check what a save wrote. */
+export async function relationById(
+  request: APIRequestContext,
+  id: string
+): Promise<{ kind: string; magnitude: number | null; themes: string[]; version: number }> {
+  const response = await request.get(
+    `/rest/v1/relations?select=kind,magnitude,themes,version&id=eq.${id}`,
+    { headers: await restHeaders(request, null) }
+  );
+  expect(response.ok()).toBe(true);
+  const rows = (await response.json()) as {
+    kind: string;
+    magnitude: number | null;
+    themes: string[];
+    version: number;
+  }[];
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bulkNodePatch,
+  bulkPatch,
+  numberDraft,
+  relationKindPatch,
+  relationValuePatch,
   statusPatch,
   themesPatch,
   titlePatch,
@@ -9,10 +12,11 @@ import {
 import { exportName, localDay } from '$lib/inventory/files';
 import { coverageCellQuery, explorerQuery } from '$lib/inventory/links';
 import { sortBy, toggleSort } from '$lib/inventory/sort';
+import { themeNames } from '$lib/inventory/theme-names';
 import { explorerHref, parseTab, urlForTab } from '$lib/inventory/tabs';
 import { rowWindow, scrollToRow } from '$lib/inventory/window';
 import { EMPTY_FILTERS } from '$lib/explorer/filters';
-import { makeDataset, makeNode, makeRelation } from './factories';
+import { makeDataset, makeNode, makeRelation, makeTheme } from './factories';
 
 describe('rowWindow', () => {
   it('renders the visible rows plus the overscan, and pads the rest', () => {
@@ -89,24 +93,130 @@ describe('edits', () => {
   });
 
   it('bulk actions add, remove, set status and verify', () => {
-    expect(bulkNodePatch(node, { type: 'addTheme', theme: 'ska' }, now, null)).toBeNull();
-    expect(bulkNodePatch(node, { type: 'addTheme', theme: 'juridik' }, now, null)).toEqual({
+    expect(bulkPatch(node, { type: 'addTheme', theme: 'ska' }, now, null)).toBeNull();
+    expect(bulkPatch(node, { type: 'addTheme', theme: 'juridik' }, now, null)).toEqual({
       id: node.id,
       themes: ['ska', 'juridik']
     });
-    expect(bulkNodePatch(node, { type: 'removeTheme', theme: 'juridik' }, now, null)).toBeNull();
-    expect(bulkNodePatch(node, { type: 'removeTheme', theme: 'ska' }, now, null)).toEqual({
+    expect(bulkPatch(node, { type: 'removeTheme', theme: 'juridik' }, now, null)).toBeNull();
+    expect(bulkPatch(node, { type: 'removeTheme', theme: 'ska' }, now, null)).toEqual({
       id: node.id,
       themes: []
     });
-    expect(bulkNodePatch(node, { type: 'status', status: 'dormant' }, now, null)?.status).toBe(
+    expect(bulkPatch(node, { type: 'status', status: 'dormant' }, now, null)?.status).toBe(
       'dormant'
     );
-    expect(bulkNodePatch(node, { type: 'verify' }, now, 'u1')).toEqual({
+    expect(bulkPatch(node, { type: 'verify' }, now, 'u1')).toEqual({
       id: node.id,
       verified_at: '2026-11-22T10:00:00.000Z',
       verified_by: 'u1'
     });
+  });
+
+  it('bulk actions on a relation change its themes or verify it; status leaves it alone', () => {
+    const relation = makeRelation({ themes: ['ska'] });
+    expect(bulkPatch(relation, { type: 'addTheme', theme: 'ska' }, now, null)).toBeNull();
+    expect(bulkPatch(relation, { type: 'addTheme', theme: 'juridik' }, now, null)).toEqual({
+      id: relation.id,
+      themes: ['ska', 'juridik']
+    });
+    expect(bulkPatch(relation, { type: 'removeTheme', theme: 'ska' }, now, null)).toEqual({
+      id: relation.id,
+      themes: []
+    });
+    expect(bulkPatch(relation, { type: 'status', status: 'ended' }, now, 'u1')).toBeNull();
+    expect(bulkPatch(relation, { type: 'verify' }, now, 'u1')).toEqual({
+      id: relation.id,
+      verified_at: '2026-11-22T10:00:00.000Z',
+      verified_by: 'u1'
+    });
+    expect(themesPatch(relation, ['juridik'], ['juridik', 'ska'])).toEqual({
+      id: relation.id,
+      themes: ['juridik']
+    });
+  });
+
+  it('a relation kind patch only when the kind changes', () => {
+    const relation = makeRelation({ kind: 'member_of' });
+    expect(relationKindPatch(relation, 'member_of')).toBeNull();
+    expect(relationKindPatch(relation, 'partner_of')).toEqual({
+      id: relation.id,
+      kind: 'partner_of'
+    });
+  });
+
+  it('magnitude: Swedish decimal comma and thousands spaces accepted, negative or text refused', () => {
+    const relation = makeRelation({ magnitude: 12, unit: 'elever', year: 2024 });
+    expect(relationValuePatch(relation, 'magnitude', '12,5')).toEqual({
+      ok: true,
+      patch: { id: relation.id, magnitude: 12.5 }
+    });
+    expect(relationValuePatch(relation, 'magnitude', '1 200')).toEqual({
+      ok: true,
+      patch: { id: relation.id, magnitude: 1200 }
+    });
+    expect(relationValuePatch(relation, 'magnitude', '0')).toEqual({
+      ok: true,
+      patch: { id: relation.id, magnitude: 0 }
+    });
+    expect(relationValuePatch(relation, 'magnitude', ' 12 ')).toEqual({ ok: true, patch: null });
+    expect(relationValuePatch(relation, 'magnitude', '')).toEqual({
+      ok: true,
+      patch: { id: relation.id, magnitude: null }
+    });
+    for (const bad of ['-3', 'abc', '1,2,3', '12 st']) {
+      expect(relationValuePatch(relation, 'magnitude', bad), bad).toEqual({
+        ok: false,
+        problem: 'edit.error.magnitude'
+      });
+    }
+  });
+
+  it('year: a whole number in 1900–2100; unit: at most 40 characters, trimmed, empty clears', () => {
+    const relation = makeRelation({ magnitude: 12, unit: 'elever', year: 2024 });
+    expect(relationValuePatch(relation, 'year', '2025')).toEqual({
+      ok: true,
+      patch: { id: relation.id, year: 2025 }
+    });
+    expect(relationValuePatch(relation, 'year', '2024')).toEqual({ ok: true, patch: null });
+    for (const bad of ['1899', '2101', '2024,5', 'i år']) {
+      expect(relationValuePatch(relation, 'year', bad), bad).toEqual({
+        ok: false,
+        problem: 'edit.error.year'
+      });
+    }
+    expect(relationValuePatch(relation, 'unit', ' lärare ')).toEqual({
+      ok: true,
+      patch: { id: relation.id, unit: 'lärare' }
+    });
+    expect(relationValuePatch(relation, 'unit', '')).toEqual({
+      ok: true,
+      patch: { id: relation.id, unit: null }
+    });
+    expect(relationValuePatch(relation, 'unit', 'x'.repeat(41))).toEqual({
+      ok: false,
+      problem: 'edit.error.unitTooLong'
+    });
+  });
+
+  it('numberDraft writes a number the way it is typed in the locale', () => {
+    expect(numberDraft(1200.5, 'sv')).toBe('1200,5');
+    expect(numberDraft(1200.5, 'en')).toBe('1200.5');
+    expect(numberDraft(null, 'sv')).toBe('');
+    const relation = makeRelation({ magnitude: 1200.5 });
+    expect(relationValuePatch(relation, 'magnitude', numberDraft(1200.5, 'sv'))).toEqual({
+      ok: true,
+      patch: null
+    });
+  });
+
+  it('themeNames joins the labels in the locale and keeps unknown keys', () => {
+    const themes = new Map([
+      ['ska', makeTheme({ key: 'ska', label_sv: 'Skola', label_en: 'School' })]
+    ]);
+    expect(themeNames(['ska', 'okänd'], themes, 'sv')).toBe('Skola, okänd');
+    expect(themeNames(['ska'], themes, 'en')).toBe('School');
+    expect(themeNames([], themes, 'sv')).toBe('');
   });
 
   it('withSavedRows replaces saved rows in place and keeps everything else', () => {

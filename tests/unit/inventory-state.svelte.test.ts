@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '$lib/data/errors';
 import type { SaveResult } from '$lib/data/versioned';
-import type { Dataset, NodePatch, NodeRow } from '$lib/domain/model';
+import type { Dataset, NodePatch, NodeRow, RelationPatch, RelationRow } from '$lib/domain/model';
 import type { applyImport } from '$lib/io/apply';
 import { ImportFileError, type ParsedImport } from '$lib/io/types';
 import { canEditWith } from '$lib/inventory/editor-session.svelte';
 import { ImportFlow, planSize } from '$lib/inventory/import-flow.svelte';
 import { RowSaves } from '$lib/inventory/row-saves.svelte';
+import { relationValuePatch } from '$lib/inventory/edits';
+import { RowSelection } from '$lib/inventory/selection.svelte';
 import type { DataClient } from '$lib/data/client';
-import { makeDataset, makeNode, makeTheme } from './factories';
+import { makeDataset, makeNode, makeRelation, makeTheme } from './factories';
 
 function store(dataset: Dataset) {
   let current = dataset;
@@ -76,7 +78,7 @@ describe('RowSaves', () => {
       }
     });
     const progress: number[] = [];
-    const outcome = await saves.bulk(nodes, { type: 'addTheme', theme: 'ska' }, null, (done) =>
+    const outcome = await saves.bulkNodes(nodes, { type: 'addTheme', theme: 'ska' }, null, (done) =>
       progress.push(done)
     );
     expect(outcome).toEqual({ saved: 79, unchanged: 40, failed: 1 });
@@ -85,6 +87,127 @@ describe('RowSaves', () => {
     const after = data.dataset().nodes;
     expect(after.filter((n) => n.themes.includes('ska'))).toHaveLength(119);
     expect(saves.issue(nodes[1]!.id)).toEqual({ kind: 'error', messageKey: 'error.network' });
+  });
+
+  it('bulk on relations: adds a theme with the version check, a conflict is said next to the row', async () => {
+    const relations = [
+      makeRelation({ themes: [] }),
+      makeRelation({ themes: ['ska'] }),
+      makeRelation({ themes: [] })
+    ];
+    const data = store(makeDataset({ relations, themes: [makeTheme({ key: 'ska' })] }));
+    const calls: [RelationPatch, number][] = [];
+    const saves = new RowSaves({
+      ...data,
+      saveNode: () => Promise.reject(new Error('unused')),
+      saveRelation: async (patch, version): Promise<SaveResult<RelationRow>> => {
+        calls.push([patch, version]);
+        const relation = relations.find((r) => r.id === patch.id)!;
+        if (relation === relations[2]) {
+          return {
+            ok: false,
+            reason: 'conflict',
+            current: { ...relation, note: 'ny', version: 7 }
+          };
+        }
+        return { ok: true, row: { ...relation, ...patch, version: version + 1 } as RelationRow };
+      }
+    });
+    const outcome = await saves.bulkRelations(relations, { type: 'addTheme', theme: 'ska' }, null);
+    expect(outcome).toEqual({ saved: 1, unchanged: 1, failed: 1 });
+    expect(calls).toEqual([
+      [{ id: relations[0]!.id, themes: ['ska'] }, 1],
+      [{ id: relations[2]!.id, themes: ['ska'] }, 1]
+    ]);
+    const after = data.dataset().relations;
+    expect(after[0]).toMatchObject({ themes: ['ska'], version: 2 });
+    expect(after[2]).toMatchObject({ themes: [], note: 'ny', version: 7 });
+    expect(saves.issue(relations[2]!.id)).toEqual({ kind: 'conflict' });
+
+    // A relation has no status: nothing is sent.
+    calls.length = 0;
+    const none = await saves.bulkRelations(relations, { type: 'status', status: 'ended' }, null);
+    expect(none).toEqual({ saved: 0, unchanged: 3, failed: 0 });
+    expect(calls).toEqual([]);
+  });
+
+  it('an invalid typed value is not sent and is said for its field until saved or cancelled', async () => {
+    const relation = makeRelation({ magnitude: 12 });
+    const data = store(makeDataset({ relations: [relation] }));
+    const calls: RelationPatch[] = [];
+    const saves = new RowSaves({
+      ...data,
+      saveNode: () => Promise.reject(new Error('unused')),
+      saveRelation: async (patch, version) => {
+        calls.push(patch);
+        return { ok: true, row: { ...relation, ...patch, version: version + 1 } as RelationRow };
+      }
+    });
+    const edit = (text: string) =>
+      saves.editRelation(relation, 'magnitude', relationValuePatch(relation, 'magnitude', text));
+
+    expect(await edit('-3')).toBe(false);
+    expect(await edit('abc')).toBe(false);
+    expect(calls).toEqual([]);
+    expect(saves.issue(relation.id)).toEqual({
+      kind: 'invalid',
+      field: 'magnitude',
+      messageKey: 'edit.error.magnitude'
+    });
+    saves.dismiss(relation.id, 'year');
+    expect(saves.issue(relation.id)?.kind).toBe('invalid');
+    saves.dismiss(relation.id, 'magnitude');
+    expect(saves.issue(relation.id)).toBeNull();
+
+    expect(await edit('12')).toBe(true);
+    expect(calls).toEqual([]);
+    expect(await edit('-1')).toBe(false);
+    expect(await edit('7,5')).toBe(true);
+    expect(calls).toEqual([{ id: relation.id, magnitude: 7.5 }]);
+    expect(saves.issue(relation.id)).toBeNull();
+    expect(data.dataset().relations[0]).toMatchObject({ magnitude: 7.5, version: 2 });
+  });
+
+  it('dismiss leaves a conflict alone', async () => {
+    const relation = makeRelation();
+    const saves = new RowSaves({
+      ...store(makeDataset({ relations: [relation] })),
+      saveNode: () => Promise.reject(new Error('unused')),
+      saveRelation: async () => ({ ok: false, reason: 'conflict', current: relation })
+    });
+    expect(await saves.saveRelation(relation, { id: relation.id, year: 2020 })).toBe(false);
+    saves.dismiss(relation.id, 'year');
+    expect(saves.issue(relation.id)).toEqual({ kind: 'conflict' });
+  });
+});
+
+describe('RowSelection', () => {
+  it('keeps the chosen ids; acts on the chosen rows still in the table, in its order', () => {
+    const a = makeNode();
+    const b = makeNode();
+    const c = makeNode();
+    let rows = $state([a, b, c]);
+    const selection = new RowSelection(() => rows);
+    expect(selection.all).toBe(false);
+    expect(selection.total).toBe(3);
+    selection.set(c.id, true);
+    selection.set(a.id, true);
+    expect(selection.chosen).toEqual([a, c]);
+    expect(selection.size).toBe(2);
+    rows = [a, b];
+    expect(selection.chosen).toEqual([a]);
+    expect(selection.has(c.id)).toBe(true);
+    selection.set(b.id, true);
+    expect(selection.all).toBe(true);
+    selection.set(a.id, false);
+    expect(selection.all).toBe(false);
+    selection.setAll(true);
+    expect(selection.chosen).toEqual([a, b]);
+    selection.setAll(false);
+    expect(selection.size).toBe(0);
+    expect(selection.chosen).toEqual([]);
+    rows = [];
+    expect(selection.all).toBe(false);
   });
 });
 
