@@ -4,7 +4,6 @@ import type { SaveResult } from '$lib/data/versioned';
 import type { Dataset, NodePatch, NodeRow, RelationPatch, RelationRow } from '$lib/domain/model';
 import type { applyImport } from '$lib/io/apply';
 import { ImportFileError, type ParsedImport } from '$lib/io/types';
-import { canEditWith } from '$lib/inventory/editor-session.svelte';
 import { ImportFlow, planSize } from '$lib/inventory/import-flow.svelte';
 import { RowSaves } from '$lib/inventory/row-saves.svelte';
 import { relationValuePatch } from '$lib/inventory/edits';
@@ -208,24 +207,6 @@ describe('RowSelection', () => {
     expect(selection.chosen).toEqual([]);
     rows = [];
     expect(selection.all).toBe(false);
-  });
-});
-
-describe('canEditWith', () => {
-  const session = {
-    accessToken: 't',
-    userId: 'u',
-    role: 'editor' as const,
-    mapId: 'm',
-    profile: { display_name: 'Anna' },
-    expiresAt: 0
-  };
-  it('needs an editor or admin role on this map', () => {
-    expect(canEditWith(null, 'm')).toBe(false);
-    expect(canEditWith(session, 'm')).toBe(true);
-    expect(canEditWith({ ...session, role: 'admin' }, 'm')).toBe(true);
-    expect(canEditWith({ ...session, role: 'viewer' }, 'm')).toBe(false);
-    expect(canEditWith(session, 'other')).toBe(false);
   });
 });
 

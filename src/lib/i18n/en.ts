@@ -191,6 +191,8 @@ export const en = {
   'inventory.readOnly': 'Join as an editor to make changes.',
   'inventory.viewerOnly': 'You can read the map but not change it.',
   'inventory.signedIn': 'You are editing as {name}.',
+  'inventory.offline':
+    "The connection was lost – you don't see others' changes and changes cannot be saved until it is back",
   'inventory.join.name': 'Your name',
   'inventory.join.submit': 'Join as an editor',
   'inventory.join.failed': 'Could not join: {message}',

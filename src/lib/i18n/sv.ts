@@ -190,6 +190,8 @@ export const sv = {
   'inventory.readOnly': 'Gå med som redigerare för att ändra.',
   'inventory.viewerOnly': 'Du kan läsa kartan men inte ändra den.',
   'inventory.signedIn': 'Du redigerar som {name}.',
+  'inventory.offline':
+    'Anslutningen bröts – du ser inte andras ändringar och ändringar går inte att spara förrän den är tillbaka',
   'inventory.join.name': 'Ditt namn',
   'inventory.join.submit': 'Gå med som redigerare',
   'inventory.join.failed': 'Det gick inte att gå med: {message}',

@@ -29,7 +29,8 @@ export class SessionState {
   #deps: SessionDeps;
   #ready: Promise<{ config: RuntimeConfig; identity: Identity; client: DataClient }> | null = null;
   #identity: Identity | null = null;
-  #client: DataClient | null = null;
+  #client = $state.raw<DataClient | null>(null);
+  #mode = $state<RuntimeConfig['mode'] | null>(null);
   #session = $state.raw<Session | null>(null);
   #loaded = $state(false);
 
@@ -46,6 +47,7 @@ export class SessionState {
       this.#client = client;
       this.#session = identity.current();
       identity.onChange((session) => (this.#session = session));
+      this.#mode = config.mode;
       this.#loaded = true;
       return { config, identity, client };
     });
@@ -65,6 +67,10 @@ export class SessionState {
 
   get loaded(): boolean {
     return this.#loaded;
+  }
+  /** 'local' (join with a name) or 'supabase' (sign in with e-mail); null before init(). */
+  get mode(): RuntimeConfig['mode'] | null {
+    return this.#mode;
   }
   get session(): Session | null {
     return this.#session;
