@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { waitForViews } from './explorer-helpers';
+import { MAP_ID, joinAsEditor, openInventory } from './inventory-helpers';
 
 export interface Person {
   name: string;
@@ -12,11 +13,8 @@ export interface Person {
   errors: string[];
 }
 
-export async function joinAs(
-  browser: Browser,
-  name: string,
-  options: { viewer?: boolean } = {}
-): Promise<Person> {
+/** A browser context of one's own whose page errors are collected. */
+async function newPerson(browser: Browser, name: string): Promise<Person> {
   const context = await browser.newContext({
     locale: 'sv-SE',
     viewport: { width: 1400, height: 1000 }
@@ -33,6 +31,16 @@ export async function joinAs(
       errors.push(`${name} console.error: ${m.text()}`);
     }
   });
+  return { name, context, page, errors };
+}
+
+export async function joinAs(
+  browser: Browser,
+  name: string,
+  options: { viewer?: boolean } = {}
+): Promise<Person> {
+  const person = await newPerson(browser, name);
+  const { page } = person;
   await page.goto('/ga-med');
   await page.getByLabel('Ditt namn').fill(name);
   if (options.viewer) await page.getByLabel('Gå med som läsare (bara titta)').check();
@@ -41,7 +49,7 @@ export async function joinAs(
   await page.getByRole('link', { name: 'Till kartan' }).click();
   await waitForViews(page);
   await expect(page.getByTestId('presence')).toContainText(name);
-  return { name, context, page, errors };
+  return person;
 }
 
 export const mapNodes = (page: Page) =>
@@ -96,4 +104,34 @@ export async function cleanUp(baseURL: string): Promise<void> {
     },
     body: JSON.stringify({ deleted_at: new Date().toISOString() })
   });
+}
+
+/** Closes everyone's browser context; fails when any of their pages reported an error. */
+export async function closeAll(people: Person[]): Promise<void> {
+  const errors = people.flatMap((p) => p.errors);
+  for (const p of people.splice(0)) await p.context.close();
+  expect(errors, 'a page reported errors').toEqual([]);
+}
+
+/** An editor (joined through the API) with the inventory open; `token` is for REST writes as them. */
+export async function openInventoryAs(
+  browser: Browser,
+  name: string,
+  query: string
+): Promise<Person & { token: string }> {
+  const person = await newPerson(browser, name);
+  const token = await joinAsEditor(person.page, name);
+  await openInventory(person.page, query);
+  await expect(person.page.getByTestId('editor-note')).toContainText(`Du redigerar som ${name}`);
+  return { ...person, token };
+}
+
+/** Creates a node on the seeded map through PostgREST with an editor's token (as another client would). */
+export async function createNodeAs(page: Page, token: string, title: string): Promise<void> {
+  const config = (await (await page.request.get('/config.json')).json()) as { anonKey: string };
+  const response = await page.request.post('/rest/v1/nodes', {
+    headers: { apikey: config.anonKey, authorization: `Bearer ${token}` },
+    data: { map_id: MAP_ID, kind: 'organisation', title }
+  });
+  expect(response.ok(), await response.text()).toBe(true);
 }
