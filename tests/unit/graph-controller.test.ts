@@ -4,7 +4,9 @@ import fcose from 'cytoscape-fcose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GraphController } from '$lib/graph/controller';
 import { buildElements } from '$lib/graph/elements';
+import { overlayElements, visibleOverlaps } from '$lib/graph/overlay';
 import { graphStyle } from '$lib/graph/style';
+import type { Dataset } from '$lib/domain/model';
 import { datasetFixture, node, relation } from './fixtures/dataset';
 
 let cy: Core;
@@ -142,5 +144,106 @@ describe('GraphController', () => {
     off();
     cy.$id('n-orebro').emit('tap');
     expect(select).toHaveBeenCalledTimes(2);
+  });
+
+  describe('network overlaps overlay', () => {
+    // A second network that Lekeberg is also a member of: one shared member.
+    function withSecondNetwork(): Dataset {
+      const ds = datasetFixture();
+      ds.nodes.push(node({ id: 'n-network2', kind: 'network', title: 'GySam' }));
+      ds.relations.push(
+        relation({
+          id: 'r-member2',
+          kind: 'member_of',
+          source_id: 'n-lekeberg',
+          target_id: 'n-network2'
+        })
+      );
+      return ds;
+    }
+    const everything = (ds: Dataset) => ({
+      nodeIds: new Set(ds.nodes.map((n) => n.id)),
+      relationIds: new Set(ds.relations.map((r) => r.id))
+    });
+    const overlay = (ds: Dataset) => overlayElements(visibleOverlaps(ds, everything(ds), true));
+    const ID = 'overlap:n-network:n-network2';
+
+    function setupTwoNetworks(): Dataset {
+      const ds = withSecondNetwork();
+      cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+      graph = new GraphController(cy);
+      graph.setElements(buildElements(ds));
+      return ds;
+    }
+
+    it('adds and removes the overlay edges without moving a node or counting them as relations', async () => {
+      const ds = setupTwoNetworks();
+      await graph.runLayout('fcose');
+      const before = graph.positions();
+      const ids = graph.ids;
+
+      graph.setOverlay(overlay(ds));
+      const edge = cy.$id(ID);
+      expect(edge.nonempty()).toBe(true);
+      expect(edge.hasClass('overlap')).toBe(true);
+      expect(edge.selectable()).toBe(false);
+      expect(edge.style('label')).toBe('1');
+      expect(edge.style('width')).toBe('4px');
+      expect(graph.positions()).toEqual(before);
+      expect(graph.ids).toEqual(ids);
+
+      graph.setOverlay([]);
+      expect(cy.edges('.overlap').length).toBe(0);
+      expect(cy.edges().length).toBe(ds.relations.length);
+      expect(graph.positions()).toEqual(before);
+    });
+
+    it('leaves the overlay out of the layout: fcose gives the same picture with it on', async () => {
+      const ds = setupTwoNetworks();
+      await graph.runLayout('fcose');
+      const without = graph.positions();
+      setupTwoNetworks();
+      graph.setOverlay(overlay(ds));
+      await graph.runLayout('fcose');
+      expect(graph.positions()).toEqual(without);
+      expect(cy.$id(ID).nonempty()).toBe(true);
+    });
+
+    it('updates a changed count in place and re-adds an edge whose network came back', () => {
+      const ds = setupTwoNetworks();
+      graph.setOverlay(overlay(ds));
+      const edge = cy.$id(ID);
+      ds.relations.push(
+        relation({ id: 'r-m3', kind: 'member_of', source_id: 'n-orebro', target_id: 'n-network' }),
+        relation({ id: 'r-m4', kind: 'member_of', source_id: 'n-orebro', target_id: 'n-network2' })
+      );
+      graph.setElements(buildElements(ds));
+      graph.setOverlay(overlay(ds));
+      expect(cy.$id(ID).same(edge)).toBe(true);
+      expect(cy.$id(ID).data()).toMatchObject({ weight: 2, label: '2' });
+
+      // Removing a network takes its overlay edges along; the next overlay restores them.
+      const without = { ...ds, nodes: ds.nodes.filter((n) => n.id !== 'n-network2') };
+      graph.setElements(buildElements(without));
+      expect(cy.$id(ID).empty()).toBe(true);
+      graph.setOverlay(overlay(ds)); // an end is missing: skipped, no error
+      expect(cy.$id(ID).empty()).toBe(true);
+      graph.setElements(buildElements(ds));
+      graph.setOverlay(overlay(ds));
+      expect(cy.$id(ID).data('weight')).toBe(2);
+    });
+
+    it('does not select or hover an overlay edge', () => {
+      const ds = setupTwoNetworks();
+      graph.setOverlay(overlay(ds));
+      const select = vi.fn();
+      const hover = vi.fn();
+      graph.listen({ select, hover });
+      cy.$id(ID).emit('tap');
+      cy.$id(ID).emit('mouseover');
+      cy.$id(ID).emit('mouseout');
+      expect(select).not.toHaveBeenCalled();
+      expect(hover).not.toHaveBeenCalled();
+    });
   });
 });

@@ -1,7 +1,12 @@
 import cytoscape from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NODE_KINDS, RELATION_KINDS } from '$lib/domain/kinds';
-import { HIGHLIGHT, NODE_APPEARANCE, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import {
+  HIGHLIGHT,
+  NODE_APPEARANCE,
+  OVERLAP_APPEARANCE,
+  RELATION_APPEARANCE
+} from '$lib/explorer/appearance';
 import { graphStyle, STATE_CLASSES } from '$lib/graph/style';
 
 type Block = { selector: string; style: Record<string, unknown> };
@@ -76,6 +81,11 @@ describe('graphStyle', () => {
         group: 'edges',
         data: { id: 'u', source: 'b', target: 'a', kind: 'flows_to', width: 1.5, unknown: true },
         classes: 'unknown-magnitude'
+      },
+      {
+        group: 'edges',
+        data: { id: 'o', source: 'a', target: 'b', weight: 4, width: 6, label: '4' },
+        classes: 'overlap'
       }
     ]);
     expect(warn).not.toHaveBeenCalled();
@@ -84,6 +94,13 @@ describe('graphStyle', () => {
     expect(cy.$id('f').style('width')).toBe('7px');
     expect(cy.$id('s').style('line-style')).toBe('dashed');
     expect(cy.$id('u').style('label')).toBe('?');
+    expect(cy.$id('o').style('line-color')).toBe(rgb(OVERLAP_APPEARANCE.color));
+    expect(cy.$id('o').style('width')).toBe('6px');
+    expect(cy.$id('o').style('label')).toBe('4');
+    expect(cy.$id('o').style('target-arrow-shape')).toBe('none');
+    expect(Number(cy.$id('o').style('opacity'))).toBe(OVERLAP_APPEARANCE.opacity);
+    cy.$id('o').addClass('dimmed'); // dimming wins over the overlay's own opacity
+    expect(Number(cy.$id('o').style('opacity'))).toBe(HIGHLIGHT.dimmedOpacity);
     cy.$id('f').addClass('selected');
     expect(cy.$id('f').style('line-color')).toBe(rgb(HIGHLIGHT.selected));
     cy.$id('b').addClass('hidden');

@@ -83,6 +83,18 @@ export const RELATION_APPEARANCE: Record<RelationKind, RelationAppearance> = {
   funds: { color: '#33691e', dash: [2, 2], width: 1.5, arrow: true, curved: false, spoke: false }
 };
 
+/**
+ * Network overlaps (shared members) drawn over the graph: not a relation kind, so
+ * a colour no relation or node kind uses, translucent so the member lines under a
+ * thick band still show; blended over the graph's background it keeps 3:1.
+ */
+export const OVERLAP_APPEARANCE = { color: '#3949ab', opacity: 0.75, maxWidth: 12 } as const;
+
+/** Line width of an overlap: 2 + 2·√shared px (4 px for one shared member), capped. */
+export function overlapWidth(shared: number): number {
+  return Math.min(OVERLAP_APPEARANCE.maxWidth, 2 + 2 * Math.sqrt(Math.max(0, shared)));
+}
+
 /** Colours for selection, hover, dimming and gaps, shared by both views. */
 export const HIGHLIGHT = {
   selected: '#ffb000',

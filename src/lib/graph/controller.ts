@@ -17,6 +17,7 @@ import { setChange, type GraphIds } from './classes';
 import { diffElements, UNKNOWN_MAGNITUDE, type GraphElement } from './elements';
 import type { Point } from './hierarchy';
 import type { KeyAction } from './keyboard';
+import { OVERLAP_CLASS, type OverlayEdge } from './overlay';
 import {
   fcoseOptions,
   FCOSE_SEED,
@@ -32,6 +33,7 @@ export interface GraphHandlers {
 }
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+const OVERLAY = `.${OVERLAP_CLASS}`;
 
 function toSelection(target: EventObject['target']): Selection {
   return { type: target.isNode() ? 'node' : 'relation', id: target.id() };
@@ -90,6 +92,35 @@ export class GraphController {
     this.#nodes = new Set(next.filter((el) => el.group === 'nodes').map((el) => el.data.id));
     this.#edges = new Set(next.filter((el) => el.group === 'edges').map((el) => el.data.id));
     return true;
+  }
+
+  /**
+   * Draws exactly these overlay edges (network overlaps). They stay out of the
+   * ids, the layout and the taps; one whose end is not in the graph is left out.
+   * Checked against the core, since removing a node also removes its edges.
+   */
+  setOverlay(next: readonly OverlayEdge[]): void {
+    const cy = this.cy;
+    const wanted = new Set(next.map((el) => el.data.id));
+    const stale = cy.edges(OVERLAY).filter((e: EdgeSingular) => !wanted.has(e.id()));
+    const added: OverlayEdge[] = [];
+    cy.batch(() => {
+      stale.remove();
+      for (const el of next) {
+        const ele = cy.getElementById(el.data.id);
+        if (ele.nonempty()) {
+          if (ele.data('weight') !== el.data.weight) ele.data(el.data);
+        } else if (
+          cy.getElementById(el.data.source).nonempty() &&
+          cy.getElementById(el.data.target).nonempty()
+        ) {
+          added.push(el);
+        }
+      }
+      cy.add(added.map((el) => ({ ...el, data: { ...el.data } })));
+    });
+    stale.forEach((e: EdgeSingular) => this.#forget(e.id()));
+    for (const el of added) this.#forget(el.data.id);
   }
 
   /** New nodes after the first layout: beside their neighbours, without moving anyone else. */
@@ -152,8 +183,10 @@ export class GraphController {
     const covered = cached && [...this.#nodes].every((id) => cached.has(id));
     const run =
       layout === 'fcose' && !covered
-        ? this.cy.layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut }))
-        : this.cy.layout(presetOptions((covered ? cached : positions) ?? new Map(), ctx));
+        ? this.#laidOutElements().layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut }))
+        : this.#laidOutElements().layout(
+            presetOptions((covered ? cached : positions) ?? new Map(), ctx)
+          );
     this.#running = run;
     const done = run.promiseOn('layoutstop');
     // Lay out everything, filtered or not, so clearing a filter never shows a
@@ -172,6 +205,11 @@ export class GraphController {
     if (layout === 'fcose' && !covered) this.#fcoseCache = this.positions();
   }
 
+  /** Everything but the overlay: overlaps never pull networks together. */
+  #laidOutElements(): Collection {
+    return this.cy.elements().not(OVERLAY);
+  }
+
   positions(): Map<string, Point> {
     const map = new Map<string, Point>();
     this.cy.nodes().forEach((n: NodeSingular) => {
@@ -187,8 +225,10 @@ export class GraphController {
     if (target !== 'all' && focus?.size) eles = this.#collect(focus);
     else if (target !== 'all') {
       const ele = cy.getElementById(target.id);
-      if (ele.nonempty() && ele.isNode()) eles = ele.closedNeighborhood();
-      else if (ele.nonempty()) {
+      if (ele.nonempty() && ele.isNode()) {
+        const edges = ele.connectedEdges().not(OVERLAY);
+        eles = ele.union(edges).union(edges.connectedNodes());
+      } else if (ele.nonempty()) {
         const edge = ele as EdgeSingular;
         eles = edge.union(edge.connectedNodes());
       }
@@ -203,11 +243,17 @@ export class GraphController {
   /** Taps select (background clears), pointer over/out hovers. Returns the off. */
   listen(handlers: GraphHandlers): () => void {
     const cy = this.cy;
+    // The overlay is not a relation: taps and pointer moves on it do nothing.
+    const onOverlay = (e: EventObject) => e.target !== cy && e.target.is(OVERLAY);
     const onTap = (e: EventObject) => {
-      handlers.select(e.target === cy ? null : toSelection(e.target));
+      if (!onOverlay(e)) handlers.select(e.target === cy ? null : toSelection(e.target));
     };
-    const onOver = (e: EventObject) => handlers.hover(toSelection(e.target));
-    const onOut = () => handlers.hover(null);
+    const onOver = (e: EventObject) => {
+      if (!onOverlay(e)) handlers.hover(toSelection(e.target));
+    };
+    const onOut = (e: EventObject) => {
+      if (!onOverlay(e)) handlers.hover(null);
+    };
     cy.on('tap', onTap);
     cy.on('mouseover', 'node, edge', onOver);
     cy.on('mouseout', 'node, edge', onOut);

@@ -2,8 +2,14 @@
 // graph, the map and the legend always agree. Pure: only Cytoscape's types.
 import type { StylesheetStyle } from 'cytoscape';
 import { NODE_KINDS, RELATION_KINDS, type NodeKind } from '$lib/domain/kinds';
-import { HIGHLIGHT, NODE_APPEARANCE, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import {
+  HIGHLIGHT,
+  NODE_APPEARANCE,
+  OVERLAP_APPEARANCE,
+  RELATION_APPEARANCE
+} from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';
+import { OVERLAP_CLASS } from './overlay';
 
 /** Classes the view toggles from the explorer state. */
 export const STATE_CLASSES = ['hidden', 'dimmed', 'hovered', 'selected', 'remote'] as const;
@@ -112,6 +118,28 @@ export function graphStyle({ pixelRatio = 1 }: StyleOptions = {}): StylesheetSty
         color: TEXT,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
+        'min-zoomed-font-size': minFont(7)
+      }
+    },
+    {
+      // Network overlaps: a translucent band under its count, never an arrow.
+      selector: `edge.${OVERLAP_CLASS}`,
+      style: {
+        'line-color': OVERLAP_APPEARANCE.color,
+        opacity: OVERLAP_APPEARANCE.opacity,
+        'target-arrow-shape': 'none',
+        'line-cap': 'butt',
+        label: 'data(label)',
+        'font-size': 12,
+        'font-weight': 'bold',
+        color: TEXT,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 1,
+        'text-background-shape': 'roundrectangle',
+        'text-background-padding': '2px',
+        'text-border-color': OVERLAP_APPEARANCE.color,
+        'text-border-width': 1,
+        'text-border-opacity': 1,
         'min-zoomed-font-size': minFont(7)
       }
     },
