@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '$lib/domain/model';
 import { networkOverlaps, overlapEdges, overlapMatrix } from '$lib/analysis/overlaps';
+import { parseViewState } from '$lib/explorer/url-state';
+import { overlapGraphQuery } from '$lib/inventory/links';
 import { node, relation } from './fixtures/dataset';
 import { emptyMap } from './fixtures/io-dataset';
 
@@ -81,6 +83,20 @@ describe('networkOverlaps', () => {
       weight: 2,
       similarity: 2 / 5,
       shared: ['karlskoga', 'orebro']
+    });
+  });
+});
+
+describe('overlapGraphQuery', () => {
+  it("links the inventory to the explorer's graph with the overlaps on, keeping another map", () => {
+    expect(overlapGraphQuery('00000000-0000-4000-8000-000000000001')).toBe('?vy=graph&overlapp=1');
+    const other = '11111111-1111-4111-8111-111111111111';
+    const query = overlapGraphQuery(other);
+    expect(query).toBe(`?karta=${other}&vy=graph&overlapp=1`);
+    expect(parseViewState(new URLSearchParams(query))).toMatchObject({
+      mapId: other,
+      view: 'graph',
+      overlaps: true
     });
   });
 });

@@ -19,3 +19,9 @@ export function coverageMapQuery(mapId: string, theme: string): string {
   const view = { ...defaultViewState(), mapId, view: 'map' as const, coverageTheme: theme };
   return `?${serializeViewState(view).toString()}`;
 }
+
+/** The explorer's graph with the network overlaps drawn as weighted edges. */
+export function overlapGraphQuery(mapId: string): string {
+  const view = { ...defaultViewState(), mapId, view: 'graph' as const, overlaps: true };
+  return `?${serializeViewState(view).toString()}`;
+}
