@@ -26,6 +26,25 @@ test('the explorer has no violations with a selection and an open filter', async
   expect(await violations(page)).toEqual([]);
 });
 
+test('the explorer has no violations with the network overlaps on (graph, legend, table)', async ({
+  page
+}) => {
+  await openExplorer(page, 'overlapp=1');
+  await expect(
+    page.getByTestId('list-overlaps').locator('tbody tr[data-id]').first()
+  ).toBeVisible();
+  await expect(page.getByTestId('legend-overlaps')).toBeVisible();
+  const toggle = page.getByRole('checkbox', { name: 'Visa överlapp mellan nätverk' });
+  await expect(toggle).toBeChecked();
+  // The toggle works from the keyboard.
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(page).not.toHaveURL(/overlapp/);
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/overlapp=1/);
+  expect(await violations(page)).toEqual([]);
+});
+
 test('the explorer has no violations on a phone (375 px, tabs)', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await openExplorer(page);
