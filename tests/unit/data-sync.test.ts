@@ -187,6 +187,28 @@ describe('WriteQueue', () => {
     expect(queue.size).toBe(0);
   });
 
+  it('tells after each write that left the queue (to keep it), not after a network failure', async () => {
+    const queue = new WriteQueue();
+    queue.enqueue(update('n1', 1, { title: 'a' }));
+    queue.enqueue(update('n2', 1, { title: 'b' }));
+    queue.enqueue(update('n3', 1, { title: 'c' }));
+    const steps: [string, string, number][] = [];
+    await queue.replay(
+      async (write) =>
+        write.id === 'n3'
+          ? { ok: false, reason: 'error', error: new DataError('network', 'down') }
+          : write.id === 'n2'
+            ? { ok: false, reason: 'conflict', current: { id: 'n2', version: 4 } }
+            : applied(write.id, 2),
+      (item) => steps.push([item.entry.write.id, item.status, queue.size])
+    );
+    expect(steps).toEqual([
+      ['n1', 'applied', 2],
+      ['n2', 'conflict', 1]
+    ]);
+    expect(queue.entries().map((e) => e.write.id)).toEqual(['n3']);
+  });
+
   it('survives a round trip through JSON (localStorage)', () => {
     const queue = new WriteQueue([], () => new Date('2026-01-01T00:00:00Z'));
     queue.enqueue(update('n1', 1, { title: 'a' }));

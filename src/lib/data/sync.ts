@@ -266,8 +266,12 @@ export class WriteQueue {
    * Runs the queued writes in order with `execute` (which must do the versioned
    * save, e.g. repository.saveNode). Applied, conflicting and refused writes leave
    * the queue; on a network failure the replay stops and the rest stays queued.
+   * `onStep` is told after each write that left the queue (e.g. to persist it).
    */
-  async replay(execute: (write: QueuedWrite) => Promise<WriteOutcome>): Promise<ReplayReport> {
+  async replay(
+    execute: (write: QueuedWrite) => Promise<WriteOutcome>,
+    onStep?: (item: ReplayItem) => void
+  ): Promise<ReplayReport> {
     const items: ReplayItem[] = [];
     while (this.#entries.length > 0) {
       const entry = this.#entries[0]!;
@@ -286,10 +290,13 @@ export class WriteQueue {
       }
       if (!outcome.ok && outcome.reason === 'error' && isTransient(outcome.error)) break;
       this.#entries.shift();
-      if (outcome.ok) items.push({ entry, status: 'applied', row: outcome.row });
-      else if (outcome.reason === 'conflict') {
-        items.push({ entry, status: 'conflict', current: outcome.current });
-      } else items.push({ entry, status: 'refused', error: outcome.error });
+      const item: ReplayItem = outcome.ok
+        ? { entry, status: 'applied', row: outcome.row }
+        : outcome.reason === 'conflict'
+          ? { entry, status: 'conflict', current: outcome.current }
+          : { entry, status: 'refused', error: outcome.error };
+      items.push(item);
+      onStep?.(item);
     }
     return { items, pending: this.#entries.length };
   }
