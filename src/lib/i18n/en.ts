@@ -518,6 +518,12 @@ export const en = {
   'collab.resynced': 'The map was reloaded with the latest changes.',
   'collab.forbidden': 'You no longer have access to this map.',
   'collab.dismiss': 'Dismiss the message',
+  'collab.resume.one': '1 change that had not been saved is being sent now.',
+  'collab.resume.other': '{count} changes that had not been saved are being sent now.',
+  'collab.storage.unavailable':
+    'Changes cannot be kept on this device (storage is full or blocked). Keep this tab open while the connection is down, or waiting changes will be lost.',
+  'collab.storage.unreadable':
+    'Changes that were waiting on this device could not be read and have been removed.',
 
   'edit.toolbar': 'Edit the map',
   'edit.newNodeMap': 'New node on the map',

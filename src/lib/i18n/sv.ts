@@ -517,6 +517,12 @@ export const sv = {
   'collab.resynced': 'Kartan laddades om med de senaste ändringarna.',
   'collab.forbidden': 'Du har inte längre tillgång till kartan.',
   'collab.dismiss': 'Stäng meddelandet',
+  'collab.resume.one': '1 ändring som inte hann sparas skickas nu.',
+  'collab.resume.other': '{count} ändringar som inte hann sparas skickas nu.',
+  'collab.storage.unavailable':
+    'Ändringar kan inte sparas på den här enheten (lagringen är full eller blockerad). Stäng inte fliken medan anslutningen är borta, annars går väntande ändringar förlorade.',
+  'collab.storage.unreadable':
+    'Ändringar som väntade på den här enheten kunde inte läsas och har tagits bort.',
 
   'edit.toolbar': 'Redigera kartan',
   'edit.newNodeMap': 'Ny nod på kartan',

@@ -5,6 +5,7 @@ import { remoteSelections } from '$lib/collab/presence';
 import { editRepo, type EditTable } from '$lib/data/edit-repo';
 import { fetchChangedRows } from '$lib/data/fetch-rows';
 import { createLiveChannel } from '$lib/data/live';
+import { storageQueueStore } from '$lib/data/queue-store';
 import { EditingState } from './editing.svelte';
 import type { ExplorerState } from './explorer.svelte';
 import { LiveSync } from './live-sync.svelte';
@@ -33,7 +34,9 @@ export class CollabState {
       repo: () => (session.dataClient ? editRepo(session.dataClient) : null),
       dataset: () => explorer.dataset,
       setDataset: (d) => explorer.setDataset(d),
-      online: () => !(this.live?.dropped ?? false)
+      online: () => !(this.live?.dropped ?? false),
+      userId: () => session.userId,
+      store: storageQueueStore() // offline edits survive a reload or a closed tab
     });
   }
 

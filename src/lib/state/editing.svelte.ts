@@ -1,13 +1,22 @@
 // Editing the map: create, update and delete through the repository with the
 // version check; a conflict is kept for the conflict view (nothing is overwritten);
 // one's own edits can be undone and redone; while the connection is down, writes
-// wait in the offline queue and are replayed with the same version check.
+// wait in the offline queue and are replayed with the same version check. The
+// queue is kept on the device per map and user (QueueStore), so writes that were
+// not sent when the page closed are sent on the next start.
 import { conflictFields, type ConflictField } from '$lib/collab/conflict';
 import type { EditRepo, EditRow, EditTable } from '$lib/data/edit-repo';
 import { DataError } from '$lib/data/errors';
+import {
+  memoryQueueStore,
+  QueueStoreError,
+  type QueueKey,
+  type QueueStore
+} from '$lib/data/queue-store';
 import { applyRow, WriteQueue, type QueuedWrite, type WriteOutcome } from '$lib/data/sync';
 import type { Dataset } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
+import { pluralKey } from '$lib/i18n/translate';
 import { UndoStack } from '$lib/collab/undo';
 
 export interface UndoEntry {
@@ -53,16 +62,27 @@ export interface EditingDeps {
   setDataset: (dataset: Dataset) => void;
   /** False while the connection is known to be down (writes are queued). */
   online: () => boolean;
+  /** The signed-in user: the queue is kept per map and user (not kept without one). */
+  userId?: () => string | null;
+  /** Where the queue is kept between visits (default: for this page only). */
+  store?: QueueStore;
   newId?: () => string;
   now?: () => Date;
 }
 
 const transient = (e: DataError) => e.kind === 'network' || e.kind === 'unavailable';
+/** A whole row, not a delete's short answer ({ id, version }). */
+const fullRow = (row: { id: string; version: number }): row is EditRow =>
+  'title' in row || 'kind' in row;
 
 export class EditingState {
   #deps: EditingDeps;
   #stack = new UndoStack<UndoEntry>(50);
-  #queue = new WriteQueue();
+  #queue: WriteQueue;
+  #store: QueueStore;
+  /** Whose queue this is: the user it is kept for (null: kept for this page only). */
+  #owner: string | null = null;
+  #resumed = false;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not UI state
   #titles = new Map<string, string>();
   /** The last version of each row that this user's own writes produced. */
@@ -72,17 +92,20 @@ export class EditingState {
   #seq = 0;
 
   #rev = $state(0);
-  #conflict = $state.raw<Conflict | null>(null);
+  /** Conflicts waiting for the conflict view, first shown first. */
+  #conflicts = $state.raw<Conflict[]>([]);
   #notices = $state.raw<Notice[]>([]);
   #queued = $state(0);
   #busy = $state(false);
 
   constructor(deps: EditingDeps) {
     this.#deps = deps;
+    this.#queue = new WriteQueue([], deps.now);
+    this.#store = deps.store ?? memoryQueueStore();
   }
 
   get conflict(): Conflict | null {
-    return this.#conflict;
+    return this.#conflicts[0] ?? null;
   }
   get notices(): readonly Notice[] {
     return this.#notices;
@@ -121,7 +144,7 @@ export class EditingState {
     row: EditRow | { id: string; version: number } | null
   ): void {
     if (row) this.#known.set(id, row.version);
-    if (row && !('title' in row) && !('kind' in row)) row = null; // a delete's short answer
+    if (row && !fullRow(row)) row = null; // a delete's short answer
     const dataset = this.#deps.dataset();
     if (dataset) this.#deps.setDataset(applyRow(dataset, { table, id, row } as never));
   }
@@ -133,8 +156,10 @@ export class EditingState {
   }
 
   #enqueue(write: QueuedWrite, title: string): EditResult {
+    if (this.#queue.size === 0) this.#owner = this.#deps.userId?.() ?? null;
     this.#queue.enqueue(write);
     this.#titles.set(write.id, title);
+    this.#keep();
     this.#changed();
     this.#notify({ tone: 'info', key: 'edit.queued' });
     return { ok: true, queued: true, id: write.id };
@@ -216,16 +241,7 @@ export class EditingState {
         return { ok: true, id: base.id };
       }
       if (result.reason === 'conflict') {
-        this.#apply(table, base.id, result.current);
-        const theirs = result.current as unknown as Record<string, unknown>;
-        this.#conflict = {
-          table,
-          id: base.id,
-          title,
-          mine: patch,
-          theirs: result.current,
-          fields: conflictFields(patch, theirs)
-        };
+        this.#conflictWith(table, title, patch, result.current);
         return { ok: false, reason: 'conflict' };
       }
       if (transient(result.error)) {
@@ -270,11 +286,23 @@ export class EditingState {
     });
   }
 
+  /** Shows their row and keeps both versions for the conflict view. */
+  #conflictWith(
+    table: EditTable,
+    title: string,
+    mine: Record<string, unknown>,
+    theirs: EditRow
+  ): void {
+    this.#apply(table, theirs.id, theirs);
+    const fields = conflictFields(mine, theirs as unknown as Record<string, unknown>);
+    this.#conflicts = [...this.#conflicts, { table, id: theirs.id, title, mine, theirs, fields }];
+  }
+
   /** The conflict view's answer: the patch to save over their version, or null (take theirs). */
   async resolveConflict(patch: Record<string, unknown> | null): Promise<EditResult> {
-    const conflict = this.#conflict;
+    const conflict = this.conflict;
     if (!conflict) return { ok: true };
-    this.#conflict = null;
+    this.#conflicts = this.#conflicts.slice(1);
     if (!patch || Object.keys(patch).length === 0) return { ok: true, id: conflict.id };
     return this.update(conflict.table, conflict.theirs, patch, conflict.title);
   }
@@ -361,24 +389,70 @@ export class EditingState {
 
   // ---- offline queue ---------------------------------------------------------
 
+  /**
+   * On start (the explorer shows the loaded map): takes up the writes kept on this
+   * device for this map and user that were not sent before the page closed, and
+   * sends them now, or keeps them queued (and shown) while offline.
+   */
+  async resume(): Promise<void> {
+    const userId = this.#deps.userId?.() ?? null;
+    // A queue already in memory is what the store holds (it is kept on every step).
+    if (this.#resumed || !userId || this.#queue.size > 0) return;
+    this.#resumed = true;
+    const stored = this.#guard(() => this.#store.load(this.#key(userId)));
+    if (!stored || stored.entries.length === 0) return;
+    this.#queue = new WriteQueue(stored.entries, this.#deps.now);
+    this.#owner = userId;
+    for (const [id, title] of Object.entries(stored.titles)) this.#titles.set(id, title);
+    this.#changed();
+    if (!this.#deps.online()) {
+      this.#showQueued();
+      return;
+    }
+    const count = this.#queue.size;
+    this.#notify({ tone: 'info', key: pluralKey('collab.resume', count), params: { count } });
+    await this.replay();
+  }
+
+  /** Shows the queued edits and deletes in the freshly loaded dataset, as when they were made. */
+  #showQueued(): void {
+    for (const { write } of this.#queue.entries()) {
+      const table = write.table as EditTable;
+      const row = this.#row(table, write.id);
+      if (write.kind === 'update' && row)
+        this.#apply(table, write.id, { ...row, ...write.patch } as EditRow);
+      else if (write.kind === 'delete') this.#apply(table, write.id, null);
+    }
+  }
+
   /** Sends the queued writes (on reconnect); conflicts and refusals are reported. */
   async replay(): Promise<void> {
     if (this.#replaying || this.#queue.size === 0) return;
+    // Never sent as someone else (e.g. after signing out): it stays kept for its owner.
+    if (this.#owner !== null && this.#owner !== (this.#deps.userId?.() ?? null)) return;
     this.#replaying = true;
     try {
       const repo = this.#repo();
-      const report = await this.#queue.replay((write) => this.#execute(repo, write));
+      const report = await this.#queue.replay(
+        (write) => this.#execute(repo, write),
+        () => this.#keep()
+      );
       let applied = 0;
       for (const item of report.items) {
         const { write } = item.entry;
+        const table = write.table as EditTable;
         const title = this.#titles.get(write.id) ?? '';
         if (item.status === 'applied') {
           applied++;
-          const full = 'title' in item.row || 'kind' in item.row;
-          if (write.kind === 'delete') this.#apply(write.table as EditTable, write.id, null);
-          else if (full) this.#apply(write.table as EditTable, write.id, item.row as EditRow);
+          if (write.kind === 'delete') this.#apply(table, write.id, null);
+          else if (fullRow(item.row)) this.#apply(table, write.id, item.row);
         } else if (item.status === 'conflict') {
-          this.#notify({ tone: 'error', key: 'collab.replay.conflict', params: { title } });
+          const theirs = item.current;
+          if (write.kind === 'update' && fullRow(theirs) && theirs.deleted_at === null) {
+            this.#conflictWith(table, title, write.patch, theirs);
+          } else {
+            this.#notify({ tone: 'error', key: 'collab.replay.conflict', params: { title } });
+          }
         } else {
           this.#notify({
             tone: 'error',
@@ -393,6 +467,44 @@ export class EditingState {
     } finally {
       this.#replaying = false;
       this.#changed();
+    }
+  }
+
+  #key(userId: string): QueueKey {
+    return { mapId: this.#deps.mapId, userId };
+  }
+
+  /** Keeps the queue (and the titles its notices use) on the device for its owner. */
+  #keep(): void {
+    if (!this.#owner) return;
+    const key = this.#key(this.#owner);
+    if (this.#queue.size === 0) {
+      this.#guard(() => this.#store.clear(key));
+      return;
+    }
+    const entries = this.#queue.entries();
+    const titles = Object.fromEntries(
+      entries.map(({ write }) => [write.id, this.#titles.get(write.id) ?? ''])
+    );
+    this.#guard(() => this.#store.save(key, { entries, titles }));
+  }
+
+  /**
+   * Runs a store operation; a failure never stops editing: unreadable data is gone
+   * (the store removed it), an unusable storage is replaced by memory. Said once.
+   */
+  #guard<T>(work: () => T): T | null {
+    try {
+      return work();
+    } catch (error) {
+      console.warn('Regionkartan: the offline queue could not be kept on this device', error);
+      const unreadable = error instanceof QueueStoreError && error.problem === 'unreadable';
+      if (!unreadable) this.#store = memoryQueueStore();
+      this.#notify({
+        tone: 'error',
+        key: unreadable ? 'collab.storage.unreadable' : 'collab.storage.unavailable'
+      });
+      return null;
     }
   }
 
