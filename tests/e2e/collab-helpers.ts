@@ -13,14 +13,8 @@ export interface Person {
   errors: string[];
 }
 
-/** A browser context of one's own whose page errors are collected. */
-async function newPerson(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 1400, height: 1000 }
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
+/** Collects a page's errors into `errors`. */
+function watch(page: Page, name: string, errors: string[]): Page {
   page.on('pageerror', (e) => errors.push(`${name} pageerror: ${e.message}`));
   page.on('console', (m) => {
     // While offline the browser itself logs the failed requests: those are expected.
@@ -31,7 +25,25 @@ async function newPerson(browser: Browser, name: string): Promise<Person> {
       errors.push(`${name} console.error: ${m.text()}`);
     }
   });
+  return page;
+}
+
+/** A browser context of one's own whose page errors are collected. */
+async function newPerson(browser: Browser, name: string): Promise<Person> {
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 1400, height: 1000 }
+  });
+  const errors: string[] = [];
+  const page = watch(await context.newPage(), name, errors);
   return { name, context, page, errors };
+}
+
+/** Opens `url` in a new page of the person's context (e.g. after closing the tab) and waits for the views. */
+export async function reopen(person: Person, url: string): Promise<void> {
+  person.page = watch(await person.context.newPage(), person.name, person.errors);
+  await person.page.goto(url);
+  await waitForViews(person.page);
 }
 
 export async function joinAs(
@@ -84,6 +96,34 @@ export async function openEdit(page: Page, title: string) {
 /** A token from the page's session (what supabase-js sends). */
 export function tokenOf(page: Page): Promise<string> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('regionkartan.session')!).accessToken);
+}
+
+/** The offline queues kept in the page's localStorage, by storage key. */
+export function storedQueues(
+  page: Page
+): Promise<Record<string, { entries: { write: { kind: string; id: string } }[] }>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('regionkartan.queue:'))
+        .map((key) => [key, JSON.parse(localStorage.getItem(key)!)])
+    )
+  );
+}
+
+/** A node as the REST API has it now, read with the page's session. */
+export async function nodeFromApi(
+  page: Page,
+  id: string
+): Promise<{ title: string; version: number }> {
+  const config = (await (await page.request.get('/config.json')).json()) as { anonKey: string };
+  const response = await page.request.get(`/rest/v1/nodes?id=eq.${id}&select=title,version`, {
+    headers: { apikey: config.anonKey, authorization: `Bearer ${await tokenOf(page)}` }
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  const rows = (await response.json()) as { title: string; version: number }[];
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
 }
 
 /** Soft-deletes every node titled "E2E …" (as an editor, through PostgREST). */
