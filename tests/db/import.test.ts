@@ -283,6 +283,91 @@ describe('import_items', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('writes one audit row per item, each with its row as written', async () => {
+    const last = await db.query<{ id: number }>(
+      `select coalesce(max(id), 0)::int as id from changes`
+    );
+    const outcome = await importAs(actorFor(people, 'editor'), payload());
+    expect(outcome.ok).toBe(true);
+    const audit = await db.query<{ table_name: string; op: string; n: number; actors: string[] }>(
+      `select table_name, op, count(*)::int as n, array_agg(distinct actor::text) as actors
+       from changes where map_id = $1 and id > $2 group by table_name, op order by table_name`,
+      [mapId, last.rows[0]!.id]
+    );
+    expect(audit.rows).toEqual([
+      { table_name: 'indicators', op: 'insert', n: 1, actors: [people.editor] },
+      { table_name: 'nodes', op: 'insert', n: 2, actors: [people.editor] },
+      { table_name: 'relations', op: 'insert', n: 2, actors: [people.editor] },
+      { table_name: 'themes', op: 'insert', n: 1, actors: [people.editor] }
+    ]);
+    const node = await db.query<{ title: string; after_title: string }>(
+      `select n.title, c.after ->> 'title' as after_title
+       from nodes n join changes c on c.row_id = n.id and c.op = 'insert'
+       where n.map_id = $1 and n.title = 'GySam'`,
+      [mapId]
+    );
+    expect(node.rows).toEqual([{ title: 'GySam', after_title: 'GySam' }]);
+  });
+
+  it('merges several nodes at once, or none when one of them is stale', async () => {
+    const second = await createNode(db, mapId, { kind: 'network', title: 'Andra' });
+    const third = await createNode(db, mapId, { kind: 'network', title: 'Tredje' });
+    await db.query(`update nodes set description = 'ändrad' where id = $1`, [third]); // now version 2
+    const merge = (version: number) => ({
+      updates: [
+        { id: existingId, version: 1, set: { description: 'Ett' } },
+        { id: second, version: 1, set: { contact: 'a@b.se', status: 'dormant' } },
+        { id: third, version, set: { url: 'https://example.se' } }
+      ]
+    });
+    const before = await counts();
+    const stale = await importAs(actorFor(people, 'editor'), merge(1));
+    expect(stale).toMatchObject({ ok: false, code: '40001' });
+    expect(stale.ok ? '' : stale.message).toContain(third);
+    expect(await counts()).toEqual(before);
+    const rows = await db.query<{ id: string; version: number }>(
+      `select id, version from nodes where id = any($1) order by title`,
+      [[existingId, second, third]]
+    );
+    expect(rows.rows.map((r) => r.version).sort()).toEqual([1, 1, 2]);
+
+    const ok = await importAs(actorFor(people, 'editor'), merge(2));
+    expect(ok).toMatchObject({ ok: true, rows: [{ result: { updated: 3 } }] });
+    const merged = await db.query<Record<string, unknown>>(
+      `select title, description, contact, status, url, version, updated_by from nodes
+       where id = any($1) order by title`,
+      [[existingId, second, third]]
+    );
+    expect(merged.rows).toEqual([
+      expect.objectContaining({ title: 'Andra', contact: 'a@b.se', status: 'dormant', version: 2 }),
+      expect.objectContaining({ title: 'Nora', description: 'Ett', version: 2 }),
+      expect.objectContaining({
+        title: 'Tredje',
+        description: 'ändrad',
+        url: 'https://example.se',
+        version: 3,
+        updated_by: people.editor
+      })
+    ]);
+    const audit = await db.query<{ n: number }>(
+      `select count(*)::int as n from changes where op = 'update' and actor = $1 and row_id = any($2)`,
+      [people.editor, [existingId, second, third]]
+    );
+    expect(audit.rows[0]!.n).toBe(3);
+  });
+
+  it('refuses merging the same node twice in one import (the second is stale)', async () => {
+    const before = await counts();
+    const outcome = await importAs(actorFor(people, 'editor'), {
+      updates: [
+        { id: existingId, version: 1, set: { description: 'A' } },
+        { id: existingId, version: 1, set: { description: 'B' } }
+      ]
+    });
+    expect(outcome).toMatchObject({ ok: false, code: '40001' });
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses duplicate or missing temporary keys', async () => {
     const bad = payload();
     bad.nodes[1]!.key = 'n1';

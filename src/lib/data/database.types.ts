@@ -47,6 +47,40 @@ export type Database = {
         };
         Relationships: [];
       };
+      import_parts: {
+        Row: {
+          created_at: string;
+          created_by: string;
+          import_id: string;
+          map_id: string;
+          part: number;
+          payload: NonNullable<Json>;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string;
+          import_id: string;
+          map_id: string;
+          part: number;
+          payload: NonNullable<Json>;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string;
+          import_id?: string;
+          map_id?: string;
+          part?: number;
+          payload?: NonNullable<Json>;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'import_parts_map_id_fkey';
+            columns: ['map_id'];
+            referencedRelation: 'maps';
+            referencedColumns: ['id'];
+          }
+        ];
+      };
       indicators: {
         Row: {
           created_at: string;
@@ -521,6 +555,11 @@ export type Database = {
       can_edit_map: { Args: { p_map_id: string }; Returns: boolean };
       can_read_map: { Args: { p_map_id: string }; Returns: boolean };
       import_items: { Args: { p_map_id: string; p_payload: Json }; Returns: Json };
+      import_refresh_statistics: { Args: { p_map_id: string }; Returns: undefined };
+      import_staged: {
+        Args: { p_import_id: string; p_map_id: string; p_parts: number };
+        Returns: Json;
+      };
       is_map_admin: { Args: { p_map_id: string }; Returns: boolean };
       join_code_hash: { Args: { p_code: string; p_map_id: string }; Returns: string };
       join_map: { Args: { p_code?: string; p_map_id: string }; Returns: string };
