@@ -1,9 +1,12 @@
-// Import through the real stack: supabase-js → PostgREST → import_items. The
-// seeded map's backup restored into an empty map gives the same data; a plan
-// with one bad relation writes nothing; viewers and anon are refused.
+// Import through the real stack: supabase-js → PostgREST → import_items, or for
+// a large plan its parts sent to import_parts and written by import_staged. The
+// seeded map's backup restored into an empty map (sent in parts) gives the same
+// data; a plan with one bad relation writes nothing and leaves no parts behind;
+// viewers and anon are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMap } from '$lib/data/repository';
 import type { DataClient } from '$lib/data/client';
+import { planSize } from '$lib/inventory/import-flow.svelte';
 import { applyImport } from '$lib/io/apply';
 import { backupJson } from '$lib/io/json-backup';
 import { readImport } from '$lib/io/import';
@@ -39,6 +42,7 @@ async function counts(mapId: string) {
             (select count(*)::int from relations where map_id = $1) as relations,
             (select count(*)::int from themes where map_id = $1) as themes,
             (select count(*)::int from indicators where map_id = $1) as indicators,
+            (select count(*)::int from import_parts where map_id = $1) as parts,
             (select title from maps where id = $1) as title`,
     [mapId]
   );
@@ -60,10 +64,14 @@ describe('import through PostgREST', () => {
   it('viewer and anon are refused and nothing is written', async () => {
     const plan = await backupPlan(targetMapId, false);
     const before = await counts(targetMapId);
-    const viewer = await applyImport(await client('viewer'), targetMapId, plan);
-    expect(viewer).toMatchObject({ ok: false, messageKey: 'io.apply.permission' });
-    const anon = await applyImport(await client(), targetMapId, plan);
-    expect(anon).toMatchObject({ ok: false, messageKey: 'io.apply.permission' });
+    for (const partItems of [undefined, 100]) {
+      const viewer = await applyImport(await client('viewer'), targetMapId, plan, undefined, {
+        partItems
+      });
+      expect(viewer).toMatchObject({ ok: false, messageKey: 'io.apply.permission' });
+      const anon = await applyImport(await client(), targetMapId, plan, undefined, { partItems });
+      expect(anon).toMatchObject({ ok: false, messageKey: 'io.apply.permission' });
+    }
     expect(await counts(targetMapId)).toEqual(before);
   });
 
@@ -84,16 +92,34 @@ describe('import through PostgREST', () => {
     const result = await applyImport(await client('editor'), targetMapId, broken);
     expect(result).toMatchObject({ ok: false, messageKey: 'io.apply.reference' });
     expect(await counts(targetMapId)).toEqual(before);
+    // The same in parts: the bad relation is in the last part; nothing is written
+    // and the parts sent are removed again.
+    const staged = await applyImport(await client('editor'), targetMapId, broken, undefined, {
+      partItems: 100
+    });
+    expect(staged).toMatchObject({ ok: false, messageKey: 'io.apply.reference' });
+    expect(await counts(targetMapId)).toEqual(before);
   });
 
-  it('restores the seeded map into the empty map exactly (an admin, with the title)', async () => {
+  it('restores the seeded map into the empty map exactly, sent in parts (an admin, with the title)', async () => {
     const plan = await backupPlan(targetMapId, true);
+    const rows = planSize(plan);
+    const parts = Math.ceil(rows / 100);
+    expect(parts).toBeGreaterThan(2);
     const progress: string[] = [];
-    const result = await applyImport(await client('admin'), targetMapId, plan, (p) =>
-      progress.push(p.phase)
+    const result = await applyImport(
+      await client('admin'),
+      targetMapId,
+      plan,
+      (p) => progress.push(p.phase === 'writing' ? `writing ${p.rows}` : `${p.phase} ${p.done}`),
+      { partItems: 100 }
     );
     expect(result.ok).toBe(true);
-    expect(progress).toEqual(['saving', 'done']);
+    expect(progress).toEqual([
+      ...Array.from({ length: parts + 1 }, (_, i) => `sending ${i}`),
+      `writing ${rows}`
+    ]);
+    expect((await counts(targetMapId)).parts).toBe(0);
     const source = await loadMap(await client(), SEED_MAP_ID);
     const restored = await loadMap(await client('admin'), targetMapId);
     if (result.ok) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mapNodeColumns, mapRelationColumns } from '$lib/io/columns';
 import { findMatches, mergePatch } from '$lib/io/match';
 import { buildImportPlan } from '$lib/io/plan';
-import type { CellValue, ImportNode, ParsedImport, RawTable } from '$lib/io/types';
+import type { CellValue, ParsedImport, RawTable } from '$lib/io/types';
 import {
   parseDate,
   parseMunicipalityCode,
@@ -14,7 +14,7 @@ import {
 } from '$lib/io/validate';
 import { lookupNodeKind, lookupRelationKind, lookupStatus } from '$lib/io/vocabulary';
 import { node, relation } from './fixtures/dataset';
-import { emptyMap, seedThemes } from './fixtures/io-dataset';
+import { emptyMap, importedNode, seedThemes } from './fixtures/io-dataset';
 
 const table = (header: string[], ...rows: CellValue[][]): RawTable => ({
   header,
@@ -225,26 +225,6 @@ describe('validateRelations', () => {
   });
 });
 
-const imported = (
-  partial: Partial<ImportNode> & Pick<ImportNode, 'title' | 'kind'>
-): ImportNode => ({
-  row: 2,
-  ref: null,
-  description: '',
-  url: null,
-  municipality_code: null,
-  lon: null,
-  lat: null,
-  themes: [],
-  status: 'active',
-  statusGiven: false,
-  start_date: null,
-  end_date: null,
-  contact: '',
-  source: null,
-  ...partial
-});
-
 const parsedWith = (partial: Partial<ParsedImport>): ParsedImport => ({
   format: 'csv',
   encoding: 'utf-8',
@@ -270,8 +250,8 @@ describe('matching and merging', () => {
   it('matches by title (case-insensitive) and municipality only', () => {
     const matches = findMatches(
       [
-        imported({ title: 'gysam', kind: 'network' }),
-        imported({ title: 'GySam', kind: 'network', municipality_code: '1880' })
+        importedNode({ title: 'gysam', kind: 'network' }),
+        importedNode({ title: 'GySam', kind: 'network', municipality_code: '1880' })
       ],
       [existing]
     );
@@ -282,13 +262,13 @@ describe('matching and merging', () => {
     expect(
       mergePatch(
         existing,
-        imported({ title: 'GySam', kind: 'network', themes: ['statistik', 'juridik'] })
+        importedNode({ title: 'GySam', kind: 'network', themes: ['statistik', 'juridik'] })
       )
     ).toEqual({ themes: ['juridik', 'statistik'] });
     expect(
       mergePatch(
         existing,
-        imported({
+        importedNode({
           title: 'GySam',
           kind: 'network',
           status: 'active',
@@ -332,7 +312,7 @@ describe('buildImportPlan', () => {
     const plan = buildImportPlan(
       map(),
       parsedWith({
-        nodes: [imported({ title: 'Nytt nätverk', kind: 'network', ref: 'X1' })],
+        nodes: [importedNode({ title: 'Nytt nätverk', kind: 'network', ref: 'X1' })],
         relations: [
           rel('e-4', 'X1'),
           { ...rel('Örebro', 'Nytt nätverk'), row: 3 },
@@ -368,7 +348,7 @@ describe('buildImportPlan', () => {
       map(),
       parsedWith({
         nodes: [
-          imported({ title: 'Örebro kommun', kind: 'municipality', municipality_code: '1880' })
+          importedNode({ title: 'Örebro kommun', kind: 'municipality', municipality_code: '1880' })
         ]
       })
     );
@@ -383,7 +363,9 @@ describe('buildImportPlan', () => {
   it('refuses theme keys the map does not have (backups)', () => {
     const plan = buildImportPlan(
       map(),
-      parsedWith({ nodes: [imported({ title: 'X', kind: 'resource', themes: ['finns-inte'] })] })
+      parsedWith({
+        nodes: [importedNode({ title: 'X', kind: 'resource', themes: ['finns-inte'] })]
+      })
     );
     expect(plan.problems.map((p) => p.messageKey)).toEqual(['io.problem.unknownThemeKey']);
   });

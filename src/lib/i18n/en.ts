@@ -151,8 +151,10 @@ export const en = {
   'io.progress.reading': 'Reading the file …',
   'io.progress.validating': 'Checking row {done} of {total} …',
   'io.progress.planning': 'Comparing with the map …',
-  'io.progress.saving': 'Saving …',
-  'io.progress.done': 'Done.',
+  'io.progress.sending': 'Sending part {done} of {total} …',
+  'io.progress.writing.one': 'Writing 1 row in one transaction (all or nothing) …',
+  'io.progress.writing.other': 'Writing {count} rows in one transaction (all or nothing) …',
+  'io.progress.elapsed': 'Running for {seconds} s',
   'io.apply.blocked': 'Fix the errors in the preview first. Nothing has been saved.',
   'io.apply.permission': 'You need to be an editor of the map to import. Nothing has been saved.',
   'io.apply.conflict':

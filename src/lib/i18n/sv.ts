@@ -150,8 +150,10 @@ export const sv = {
   'io.progress.reading': 'Läser filen …',
   'io.progress.validating': 'Kontrollerar rad {done} av {total} …',
   'io.progress.planning': 'Jämför med kartan …',
-  'io.progress.saving': 'Sparar …',
-  'io.progress.done': 'Klart.',
+  'io.progress.sending': 'Skickar del {done} av {total} …',
+  'io.progress.writing.one': 'Skriver 1 rad i en transaktion (allt eller inget) …',
+  'io.progress.writing.other': 'Skriver {count} rader i en transaktion (allt eller inget) …',
+  'io.progress.elapsed': 'Har pågått i {seconds} s',
   'io.apply.blocked': 'Rätta felen i förhandsgranskningen först. Inget har sparats.',
   'io.apply.permission': 'Du behöver vara redigerare på kartan för att läsa in. Inget har sparats.',
   'io.apply.conflict':

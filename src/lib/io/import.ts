@@ -18,6 +18,7 @@ import {
   type ImportFormat,
   type ParsedImport,
   type ProgressCallback,
+  type StepProgress,
   type RawTable,
   type TextEncodingName
 } from './types';
@@ -39,7 +40,7 @@ export interface ReadImportOptions {
   encoding?: EncodingChoice;
   /** Language of the lists in problem messages. */
   locale?: Locale;
-  onProgress?: ProgressCallback;
+  onProgress?: ProgressCallback<StepProgress>;
 }
 
 export function detectFormat(file: ImportFile): ImportFormat {

@@ -7,7 +7,14 @@ import { isSymmetricRelationKind } from '$lib/domain/kinds';
 import type { MessageKey } from '$lib/i18n/sv';
 import type { MessageParams } from '$lib/i18n/translate';
 import { findMatches, type MatchDecision, type MatchProposal, type NodeMergePatch } from './match';
-import type { ImportNode, ImportTable, ParsedImport, Problem, ProgressCallback } from './types';
+import type {
+  ImportNode,
+  ImportTable,
+  ParsedImport,
+  Problem,
+  ProgressCallback,
+  StepProgress
+} from './types';
 import { titleForm } from './validate';
 
 /** An end of a relation in the payload: an existing node, or a node created by the payload. */
@@ -83,7 +90,7 @@ export interface PlanOptions {
   decisions?: ReadonlyMap<number, MatchDecision>;
   /** Also set the map's title, description and source from a backup. */
   restoreMap?: boolean;
-  onProgress?: ProgressCallback;
+  onProgress?: ProgressCallback<StepProgress>;
 }
 
 function problem(

@@ -129,9 +129,25 @@ export interface ParsedImport {
 export type ImportFormat = 'csv' | 'xlsx' | 'json-backup';
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
-/** Reports how far a long step has come (0 … total). */
-export type ProgressCallback = (progress: {
-  phase: 'reading' | 'validating' | 'planning' | 'saving' | 'done';
+/** A long step whose size is known: how far it has come (0 … total). */
+export interface StepProgress {
+  phase: 'reading' | 'validating' | 'planning' | 'sending';
   done: number;
   total: number;
-}) => void;
+}
+
+/**
+ * A step whose progress cannot be known from outside: the one database
+ * transaction that writes `rows` items. `since` (ms since the epoch) is when it
+ * began, so that the time it has taken can be shown instead of a percentage.
+ */
+export interface WaitProgress {
+  phase: 'writing';
+  rows: number;
+  since: number;
+}
+
+export type ImportProgress = StepProgress | WaitProgress;
+
+/** Reports how far a long step has come (reading, checking and planning report StepProgress). */
+export type ProgressCallback<P extends ImportProgress = ImportProgress> = (progress: P) => void;

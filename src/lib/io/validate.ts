@@ -22,6 +22,7 @@ import type {
   ImportTheme,
   Problem,
   ProgressCallback,
+  StepProgress,
   RawTable
 } from './types';
 import {
@@ -43,7 +44,7 @@ export interface ValidationContext {
   themes: readonly ThemeWords[];
   /** Municipalities known by code and name (the map's municipality nodes). */
   municipalities: readonly { code: string; name: string }[];
-  onProgress?: ProgressCallback;
+  onProgress?: ProgressCallback<StepProgress>;
 }
 
 export interface Validated<T> {
