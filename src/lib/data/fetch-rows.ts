@@ -7,6 +7,9 @@ import type { FetchedRow, SyncTable } from './sync';
 
 const ORDER: readonly SyncTable[] = ['maps', 'themes', 'nodes', 'relations', 'indicators'];
 
+/** Ids per request: a large import's burst of changes must not make an over-long URL (HTTP 431). */
+const IDS_PER_REQUEST = 100;
+
 export async function fetchChangedRows(
   client: DataClient,
   wanted: Partial<Record<SyncTable, string[]>>
@@ -15,11 +18,13 @@ export async function fetchChangedRows(
   for (const table of ORDER) {
     const ids = wanted[table];
     if (!ids?.length) continue;
-    const response = await client.from(table).select('*').in('id', ids);
-    if (response.error) throw toDataError(response.error, response.status);
-    const byId = new Map<string, unknown>(
-      (response.data ?? []).map((row: { id: string }) => [row.id, row])
-    );
+    const byId = new Map<string, unknown>();
+    for (let from = 0; from < ids.length; from += IDS_PER_REQUEST) {
+      const chunk = ids.slice(from, from + IDS_PER_REQUEST);
+      const response = await client.from(table).select('*').in('id', chunk);
+      if (response.error) throw toDataError(response.error, response.status);
+      for (const row of (response.data ?? []) as { id: string }[]) byId.set(row.id, row);
+    }
     for (const id of ids) {
       const raw = byId.get(id) ?? null;
       const row =
