@@ -21,9 +21,11 @@ import {
   choropleth,
   computeCoverage,
   coverageCellFilters,
-  coverageCsv
+  coverageCsv,
+  ignoredCoverageFilters,
+  narrowCoverage
 } from '$lib/analysis/coverage';
-import { filterDataset } from '$lib/explorer/filters';
+import { EMPTY_FILTERS, filterDataset, type Filters } from '$lib/explorer/filters';
 import { node, relation, theme } from './fixtures/dataset';
 import { emptyMap } from './fixtures/io-dataset';
 
@@ -150,5 +152,51 @@ describe('computeCoverage', () => {
           expect(visible.has(id), `${cell.code}/${cell.theme}/${id}`).toBe(true);
       }
     }
+  });
+});
+
+describe('coverage under the current filters', () => {
+  const coverage = computeCoverage(fixture());
+
+  it('theme and municipality filters choose the columns and rows; cells keep their counts', () => {
+    const narrowed = narrowCoverage(coverage, {
+      themes: ['statistik'],
+      municipalities: ['1001', '1003']
+    });
+    expect(narrowed.municipalities.map((m) => m.code)).toEqual(['1001', '1003']);
+    expect(narrowed.themes.map((t) => t.key)).toEqual(['statistik']);
+    expect(narrowed.cells.map((row) => row.map((c) => c.count))).toEqual([[1], [2]]);
+    // Totals are over what is shown: A's row total is {R1} (N1 counts only for juridik).
+    expect(narrowed.rowTotals).toEqual([1, 2]);
+    expect(narrowed.columnTotals).toEqual([3]);
+  });
+
+  it('no theme or municipality chosen: the whole matrix, unchanged', () => {
+    expect(narrowCoverage(coverage, EMPTY_FILTERS)).toEqual(coverage);
+    const onlyRows = narrowCoverage(coverage, { themes: [], municipalities: ['1002'] });
+    expect(onlyRows.cells).toEqual([coverage.cells[1]]);
+    expect(onlyRows.rowTotals).toEqual([1]);
+    expect(onlyRows.columnTotals).toEqual([1, 0]);
+  });
+
+  it('the other filters never change the matrix; they are named as ignored', () => {
+    const filters: Filters = {
+      ...EMPTY_FILTERS,
+      nodeKinds: ['network'],
+      statuses: ['planned'],
+      text: '  ',
+      themes: ['juridik']
+    };
+    expect(narrowCoverage(coverage, filters)).toEqual(
+      narrowCoverage(coverage, { themes: ['juridik'], municipalities: [] })
+    );
+    expect(ignoredCoverageFilters(filters)).toEqual(['nodeKinds', 'statuses']);
+    expect(ignoredCoverageFilters({ ...filters, text: 'nät', relationKinds: ['leads'] })).toEqual([
+      'nodeKinds',
+      'relationKinds',
+      'statuses',
+      'text'
+    ]);
+    expect(ignoredCoverageFilters(EMPTY_FILTERS)).toEqual([]);
   });
 });

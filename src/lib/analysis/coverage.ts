@@ -132,6 +132,44 @@ export function computeCoverage(
   };
 }
 
+/**
+ * The matrix as the inventory shows it under the current filters. The rule for
+ * users (i18n 'inventory.coverage.filterRule'): the theme and municipality filters
+ * choose which columns and rows are shown; the counts are always by the rule above
+ * over the whole map, so a cell never changes with the filters. The totals are over
+ * what is shown. No theme (municipality) chosen: every column (row).
+ */
+export function narrowCoverage(
+  coverage: Coverage,
+  filters: Pick<Filters, 'themes' | 'municipalities'>
+): Coverage {
+  const themes = new Set(filters.themes);
+  const codes = new Set(filters.municipalities);
+  const columns = coverage.themes.flatMap((t, j) => (!themes.size || themes.has(t.key) ? [j] : []));
+  const rows = coverage.municipalities.flatMap((m, i) =>
+    !codes.size || codes.has(m.code) ? [i] : []
+  );
+  const cells = rows.map((i) => columns.map((j) => coverage.cells[i]![j]!));
+  const distinct = (list: CoverageCell[]) => new Set(list.flatMap((c) => c.nodeIds)).size;
+  return {
+    municipalities: rows.map((i) => coverage.municipalities[i]!),
+    themes: columns.map((j) => coverage.themes[j]!),
+    cells,
+    rowTotals: cells.map(distinct),
+    columnTotals: columns.map((_, k) => distinct(cells.map((row) => row[k]!)))
+  };
+}
+
+/** Active filters that the matrix does not follow (it counts by its own rule). */
+export const COVERAGE_IGNORED_FILTERS = ['nodeKinds', 'relationKinds', 'statuses', 'text'] as const;
+export type CoverageIgnoredFilter = (typeof COVERAGE_IGNORED_FILTERS)[number];
+
+export function ignoredCoverageFilters(filters: Filters): CoverageIgnoredFilter[] {
+  return COVERAGE_IGNORED_FILTERS.filter((name) =>
+    name === 'text' ? filters.text.trim() !== '' : filters[name].length > 0
+  );
+}
+
 /** The explorer filters that show a cell's nodes: theme T, municipality M, active, not municipalities. */
 export function coverageCellFilters(code: string, theme: string): Filters {
   return {

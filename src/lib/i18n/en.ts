@@ -257,6 +257,11 @@ export const en = {
   'inventory.coverage.caption': 'Active resources per municipality (rows) and theme (columns)',
   'inventory.coverage.gapNote': 'Cells with 0 are gaps: they are marked “None” and striped.',
   'inventory.coverage.export': 'Export CSV',
+  'inventory.coverage.filterRule':
+    'The theme and municipality filters choose which columns and rows are shown. The counts are always over the whole map by the rule above, so a cell does not change with the filters. The other filters (type, relation, status and search) do not affect the matrix.',
+  'inventory.coverage.narrowed':
+    'By the filters, {themes} of {allThemes} themes and {municipalities} of {allMunicipalities} municipalities are shown.',
+  'inventory.coverage.ignored': 'Chosen filters that do not affect the matrix: {list}.',
   'inventory.coverage.mapHeading': 'Coverage on the map',
   'inventory.coverage.theme': 'Theme',
   'inventory.coverage.gaps': 'Municipalities without a resource for {theme}: {list}.',
@@ -325,7 +330,13 @@ export const en = {
   'inventory.import.needsEditor': 'Join as an editor to be able to import.',
   'inventory.import.showInExplorer': 'Show the map in the explorer',
   'inventory.export.heading': 'Export',
-  'inventory.export.intro': 'The whole map, regardless of the filters.',
+  'inventory.export.intro': 'Choose what to include, then the format.',
+  'inventory.export.scope': 'What to export?',
+  'inventory.export.scope.map': 'The whole map ({nodes} nodes, {relations} relations)',
+  'inventory.export.scope.filtered':
+    'What the current filters show ({nodes} nodes, {relations} relations)',
+  'inventory.export.backupWhole':
+    'The backup (JSON) always holds the whole map with its themes and indicators, whatever is chosen above, so that it can be imported again.',
   'inventory.export.csvExcel': 'CSV for Swedish Excel',
   'inventory.export.csvStandard': 'CSV (comma, UTF-8)',
   'inventory.export.xlsx': 'Excel for Kumu (XLSX)',

@@ -256,6 +256,11 @@ export const sv = {
   'inventory.coverage.caption': 'Antal aktiva resurser per kommun (rader) och tema (kolumner)',
   'inventory.coverage.gapNote': 'Rutor med 0 är luckor: de är märkta ”Saknas” och randiga.',
   'inventory.coverage.export': 'Exportera CSV',
+  'inventory.coverage.filterRule':
+    'Filtren för tema och kommun väljer vilka kolumner och rader som visas. Antalen räknas alltid på hela kartan enligt regeln ovan, så en ruta ändras inte av filtren. Övriga filter (typ, relation, status och sök) påverkar inte matrisen.',
+  'inventory.coverage.narrowed':
+    'Enligt filtren visas {themes} av {allThemes} teman och {municipalities} av {allMunicipalities} kommuner.',
+  'inventory.coverage.ignored': 'Valda filter som inte påverkar matrisen: {list}.',
   'inventory.coverage.mapHeading': 'Täckning på kartan',
   'inventory.coverage.theme': 'Tema',
   'inventory.coverage.gaps': 'Kommuner utan resurs för {theme}: {list}.',
@@ -324,7 +329,13 @@ export const sv = {
   'inventory.import.needsEditor': 'Gå med som redigerare för att kunna importera.',
   'inventory.import.showInExplorer': 'Visa kartan i utforskaren',
   'inventory.export.heading': 'Exportera',
-  'inventory.export.intro': 'Hela kartan, oberoende av filtren.',
+  'inventory.export.intro': 'Välj vad som ska med och sedan format.',
+  'inventory.export.scope': 'Vad ska exporteras?',
+  'inventory.export.scope.map': 'Hela kartan ({nodes} noder, {relations} relationer)',
+  'inventory.export.scope.filtered':
+    'Det som visas med nuvarande filter ({nodes} noder, {relations} relationer)',
+  'inventory.export.backupWhole':
+    'Säkerhetskopian (JSON) innehåller alltid hela kartan med teman och indikatorer, oavsett val ovan, så att den kan läsas in igen.',
   'inventory.export.csvExcel': 'CSV för svenska Excel',
   'inventory.export.csvStandard': 'CSV (komma, UTF-8)',
   'inventory.export.xlsx': 'Excel för Kumu (XLSX)',

@@ -1,7 +1,33 @@
 // Export entry points for the UI: file names, MIME types and contents.
-import type { Dataset } from '$lib/domain/model';
+import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
 import { EXCEL_SV, toCsv, type CsvOptions } from './csv';
 import { datasetTables, type TableOptions } from './tabular';
+
+/** What an export holds: the whole map, or what is shown with the current filters. */
+export type ExportScope = 'map' | 'filtered';
+
+/**
+ * The rows of an export. 'filtered': only the nodes and relations that pass the
+ * current filters (what the map, the graph and the lists show); the map's themes
+ * and indicators stay whole (they are its vocabulary and statistics). The JSON
+ * backup does not use this: it is always the whole map.
+ */
+export function exportSelection(
+  dataset: Dataset,
+  scope: ExportScope,
+  shown: { nodes: readonly NodeRow[]; relations: readonly RelationRow[] }
+): Dataset {
+  if (scope === 'map') return dataset;
+  const nodeIds = new Set(shown.nodes.map((n) => n.id));
+  const relationIds = new Set(shown.relations.map((r) => r.id));
+  return {
+    ...dataset,
+    nodes: dataset.nodes.filter((n) => nodeIds.has(n.id)),
+    relations: dataset.relations.filter(
+      (r) => relationIds.has(r.id) && nodeIds.has(r.source_id) && nodeIds.has(r.target_id)
+    )
+  };
+}
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const JSON_MIME = 'application/json';
@@ -22,8 +48,8 @@ export function fileStem(title: string): string {
 export function exportCsv(
   dataset: Dataset,
   csv: CsvOptions = EXCEL_SV,
-  tables: TableOptions = { headers: 'sv', locale: 'sv' }
+  tables: Partial<TableOptions> = {}
 ): { nodes: string; relations: string } {
-  const { nodes, relations } = datasetTables(dataset, tables);
+  const { nodes, relations } = datasetTables(dataset, { headers: 'sv', locale: 'sv', ...tables });
   return { nodes: toCsv(nodes, csv), relations: toCsv(relations, csv) };
 }

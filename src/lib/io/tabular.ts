@@ -27,6 +27,11 @@ export interface TableOptions {
   headers: HeaderStyle;
   /** Language of kind and status labels. */
   locale: Locale;
+  /**
+   * The nodes that name municipality codes (their municipality nodes). Default:
+   * the dataset's own; the whole map's when the dataset is a filtered part of it.
+   */
+  municipalityNodes?: readonly NodeRow[];
 }
 
 /** How each node is named in the From/To columns. */
@@ -47,7 +52,7 @@ export function datasetTables(dataset: Dataset, options: TableOptions): ExportTa
   const themeCell = (keys: readonly string[]) =>
     keys.map((key) => themeLabel.get(key) ?? key).join(' | ') || null;
   const municipalityName = new Map(
-    dataset.nodes
+    (options.municipalityNodes ?? dataset.nodes)
       .filter((n) => n.kind === 'municipality' && n.municipality_code)
       .map((n) => [n.municipality_code!, n.title])
   );

@@ -97,9 +97,9 @@ function sheetData(rows: TableCell[][]): SheetData {
 /** The map as a Kumu-compatible workbook (Elements, Connections, Themes). */
 export async function exportXlsx(
   dataset: Dataset,
-  options: TableOptions = { headers: 'kumu', locale: 'sv' }
+  options: Partial<TableOptions> = {}
 ): Promise<Blob> {
-  const tables = datasetTables(dataset, options);
+  const tables = datasetTables(dataset, { headers: 'kumu', locale: 'sv', ...options });
   return writeXlsxFile([
     { sheet: 'Elements', data: sheetData(tables.nodes), stickyRowsCount: 1 },
     { sheet: 'Connections', data: sheetData(tables.relations), stickyRowsCount: 1 },
