@@ -12,8 +12,11 @@ interface GraphHook {
   };
 }
 
-/** The pairs of networks sharing members (member_of / participates_in), from the REST API. */
-async function sharedPairs(page: Page): Promise<Map<string, number>> {
+/**
+ * The pairs of networks sharing members (member_of / participates_in), from the
+ * REST API; `memberKind` counts only members of that kind (a kind filter).
+ */
+async function sharedPairs(page: Page, memberKind?: string): Promise<Map<string, number>> {
   const base = `map_id=eq.${MAP_ID}&deleted_at=is.null`;
   const nodes = (await (
     await page.request.get(`/rest/v1/nodes?select=id,kind&${base}`)
@@ -21,7 +24,7 @@ async function sharedPairs(page: Page): Promise<Map<string, number>> {
   const relations = (await (
     await page.request.get(`/rest/v1/relations?select=kind,source_id,target_id&${base}`)
   ).json()) as { kind: string; source_id: string; target_id: string }[];
-  const alive = new Set(nodes.map((n) => n.id));
+  const alive = new Set(nodes.filter((n) => !memberKind || n.kind === memberKind).map((n) => n.id));
   const members = new Map(nodes.filter((n) => n.kind === 'network').map((n) => [n.id, new Set()]));
   for (const r of relations) {
     if (r.kind !== 'member_of' && r.kind !== 'participates_in') continue;
@@ -98,11 +101,17 @@ test('overlaps are drawn as weighted graph edges and listed, kept in the URL, an
   await expect.poll(() => overlayEdges(page)).toBe(expected.size);
   await expect(rows).toHaveCount(expected.size);
 
-  // Only networks left visible: no member is visible, so nothing is shared.
+  // Only networks left visible: only networks count as shared members (on the
+  // seeded map none; earlier tests may have added some).
+  const networksOnly = await sharedPairs(page, 'network');
   await (await filterCheckbox(page, 'Typer', 'Nätverk och forum')).check();
-  await expect(graph).toHaveAttribute('data-overlap-edges', '0');
-  await expect.poll(() => overlayEdges(page)).toBe(0);
-  await expect(table.locator('tbody')).toHaveText('Inga synliga nätverk delar medlemmar.');
+  await expect(graph).toHaveAttribute('data-overlap-edges', String(networksOnly.size));
+  await expect.poll(() => overlayEdges(page)).toBe(networksOnly.size);
+  if (networksOnly.size === 0) {
+    await expect(table.locator('tbody')).toHaveText('Inga synliga nätverk delar medlemmar.');
+  } else {
+    await expect(rows).toHaveCount(networksOnly.size);
+  }
   await page.getByRole('button', { name: 'Rensa alla filter' }).click();
   await expect(graph).toHaveAttribute('data-overlap-edges', String(expected.size));
 

@@ -99,6 +99,20 @@ describe('LiveSync', () => {
     expect(s.dataset!.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['n-1', 'n-2']));
   });
 
+  it('loads the map again instead of fetching row by row after a burst (an import)', async () => {
+    const s = setup();
+    const reload = vi.fn();
+    s.sync.onResync(reload);
+    s.sync.start(MAP, s.load);
+    s.fake.status('open');
+    for (let i = 0; i < 501; i++) {
+      s.fake.change({ id: 10 + i, map_id: MAP, table: 'nodes', row_id: `n-${i}`, op: 'insert' });
+    }
+    await vi.advanceTimersByTimeAsync(50);
+    expect(s.fetchRows).not.toHaveBeenCalled();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
   it('reports a drop at once and a reconnect once', async () => {
     const s = setup();
     const reconnected = vi.fn();

@@ -29,7 +29,12 @@ export interface LiveSyncOptions {
   openTimeoutMs?: number;
   /** Changes arriving within this window are fetched together. */
   batchMs?: number;
+  /** Above this many changed rows in one batch (an import), load the map again instead. */
+  reloadAbove?: number;
 }
+
+/** A burst larger than this (a big import) is cheaper as one reload than row by row. */
+const RELOAD_ABOVE = 500;
 
 export class LiveSync {
   #o: LiveSyncOptions;
@@ -168,8 +173,14 @@ export class LiveSync {
     const mapId = this.#mapId;
     if (!client || !mapId || !this.#queue.length) return;
     const changes = this.#queue.splice(0);
+    const wanted = rowsToFetch(changes, mapId);
+    const count = Object.values(wanted).reduce((sum, ids) => sum + ids.length, 0);
+    if (count > (this.#o.reloadAbove ?? RELOAD_ABOVE)) {
+      this.#emit(this.#resyncListeners);
+      return;
+    }
     try {
-      const fetched = await this.#o.fetchRows(client, rowsToFetch(changes, mapId));
+      const fetched = await this.#o.fetchRows(client, wanted);
       const dataset = this.#o.dataset();
       if (dataset && this.#mapId === mapId) this.#o.setDataset(applyRows(dataset, fetched));
     } catch (error) {
