@@ -1,56 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import {
-  desiredFeatureStates,
+  dimmedFeatures,
   diffFeatureStates,
   flaggedId,
   municipalityCodes,
-  type FeatureStateInput
+  NO_FEATURES,
+  NO_STATES,
+  targetFeatures,
+  type DimmedInput,
+  type FeatureStates
 } from '$lib/map/feature-state';
 import { SOURCE } from '$lib/map/style';
 import { datasetFixture } from './fixtures/dataset';
 
-const base: FeatureStateInput = {
-  selection: null,
-  hover: null,
+const codes = new Map([['m', '1880']]);
+const base: DimmedInput = {
   focused: null,
   nodeIds: ['a', 'b', 'm'],
   relationIds: ['r1', 'r2'],
-  municipalityCodes: new Map([['m', '1880']])
+  municipalityCodes: codes
 };
+const keys = (set: ReadonlyMap<string, unknown>) => [...set.keys()].sort();
 
-describe('desiredFeatureStates', () => {
-  it('is empty when nothing is selected, hovered or focused', () => {
-    expect(desiredFeatureStates(base).size).toBe(0);
+describe('targetFeatures', () => {
+  it('is empty for no target', () => {
+    expect(targetFeatures(null, codes)).toBe(NO_FEATURES);
   });
 
-  it('marks a selected municipality node and its polygon; a hovered relation and its arrow', () => {
-    const states = desiredFeatureStates({
-      ...base,
-      selection: { type: 'node', id: 'm' },
-      hover: { type: 'relation', id: 'r1' }
-    });
-    expect(states.get(`${SOURCE.nodes} m`)?.state).toEqual({
-      selected: true,
-      hover: false,
-      dimmed: false
-    });
-    expect(states.get(`${SOURCE.municipalities} 1880`)?.state.selected).toBe(true);
-    expect(states.get(`${SOURCE.relations} r1`)?.state.hover).toBe(true);
-    expect(states.get(`${SOURCE.arrows} r1`)?.state.hover).toBe(true);
-    expect(flaggedId(states, 'selected')).toBe('m');
-    expect(flaggedId(states, 'hover')).toBe('r1');
+  it('marks a municipality node and its polygon; a relation and its arrow', () => {
+    expect(keys(targetFeatures({ type: 'node', id: 'm' }, codes))).toEqual(
+      [`${SOURCE.nodes} m`, `${SOURCE.municipalities} 1880`].sort()
+    );
+    expect(keys(targetFeatures({ type: 'node', id: 'a' }, codes))).toEqual([`${SOURCE.nodes} a`]);
+    expect(keys(targetFeatures({ type: 'relation', id: 'r1' }, codes))).toEqual(
+      [`${SOURCE.relations} r1`, `${SOURCE.arrows} r1`].sort()
+    );
+  });
+});
+
+describe('dimmedFeatures', () => {
+  it('is empty outside focus mode', () => {
+    expect(dimmedFeatures(base)).toBe(NO_FEATURES);
   });
 
   it('dims what is drawn but outside the focused neighbourhood, municipality polygons too', () => {
-    const states = desiredFeatureStates({
+    const dimmed = dimmedFeatures({
       ...base,
-      selection: { type: 'node', id: 'a' },
       focused: { nodeIds: new Set(['a', 'b']), relationIds: new Set(['r1']) }
     });
-    const dimmed = [...states.values()]
-      .filter((e) => e.state.dimmed)
-      .map((e) => `${e.source} ${e.id}`);
-    expect(dimmed.sort()).toEqual(
+    expect(keys(dimmed)).toEqual(
       [
         `${SOURCE.nodes} m`,
         `${SOURCE.relations} r2`,
@@ -61,30 +59,74 @@ describe('desiredFeatureStates', () => {
   });
 
   it('keeps the polygon of a municipality inside the neighbourhood', () => {
-    const states = desiredFeatureStates({
+    const dimmed = dimmedFeatures({
       ...base,
-      selection: { type: 'node', id: 'a' },
       focused: { nodeIds: new Set(['a', 'm']), relationIds: new Set() }
     });
-    expect(states.has(`${SOURCE.municipalities} 1880`)).toBe(false);
+    expect(dimmed.has(`${SOURCE.municipalities} 1880`)).toBe(false);
   });
 });
 
 describe('diffFeatureStates', () => {
-  it('changes only what differs and resets features that lost every flag', () => {
-    const before = desiredFeatureStates({ ...base, selection: { type: 'node', id: 'a' } });
-    const after = desiredFeatureStates({
-      ...base,
-      selection: { type: 'node', id: 'a' },
-      hover: { type: 'node', id: 'b' }
+  const selectedA: FeatureStates = {
+    ...NO_STATES,
+    selected: targetFeatures({ type: 'node', id: 'a' }, codes)
+  };
+
+  it('sets and clears only the flags that changed', () => {
+    const hovered = { ...selectedA, hover: targetFeatures({ type: 'node', id: 'b' }, codes) };
+    expect(diffFeatureStates(selectedA, hovered)).toEqual([
+      { source: SOURCE.nodes, id: 'b', state: { hover: true } }
+    ]);
+    expect(diffFeatureStates(hovered, selectedA)).toEqual([
+      { source: SOURCE.nodes, id: 'b', state: { hover: false } }
+    ]);
+    expect(diffFeatureStates(hovered, hovered)).toEqual([]);
+  });
+
+  it('moves a selection from one feature to another (one off, one on)', () => {
+    const toM = { ...selectedA, selected: targetFeatures({ type: 'node', id: 'm' }, codes) };
+    expect(diffFeatureStates(selectedA, toM)).toEqual([
+      { source: SOURCE.nodes, id: 'm', state: { selected: true } },
+      { source: SOURCE.municipalities, id: '1880', state: { selected: true } },
+      { source: SOURCE.nodes, id: 'a', state: { selected: false } }
+    ]);
+  });
+
+  it('does not look into a layer that kept its identity (a hover over a focused national map)', () => {
+    const dimmed = new Map(
+      Array.from({ length: 1000 }, (_, i) => [
+        `${SOURCE.nodes} n${i}`,
+        { source: SOURCE.nodes, id: `n${i}` }
+      ])
+    );
+    const focused: FeatureStates = { ...selectedA, dimmed };
+    const hovered = { ...focused, hover: targetFeatures({ type: 'node', id: 'n1' }, codes) };
+    let reads = 0;
+    const counting = new Proxy(dimmed, {
+      get(target, key) {
+        if (key === Symbol.iterator || key === 'has' || key === 'entries') reads++;
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
     });
-    expect(diffFeatureStates(before, after)).toEqual([
-      { source: SOURCE.nodes, id: 'b', state: { selected: false, hover: true, dimmed: false } }
-    ]);
-    expect(diffFeatureStates(after, before)).toEqual([
-      { source: SOURCE.nodes, id: 'b', state: { selected: false, hover: false, dimmed: false } }
-    ]);
-    expect(diffFeatureStates(after, after)).toEqual([]);
+    expect(
+      diffFeatureStates({ ...focused, dimmed: counting }, { ...hovered, dimmed: counting })
+    ).toEqual([{ source: SOURCE.nodes, id: 'n1', state: { hover: true } }]);
+    expect(reads).toBe(0);
+  });
+});
+
+describe('flaggedId', () => {
+  it('names the selected or hovered node or relation, not a polygon', () => {
+    const states: FeatureStates = {
+      selected: targetFeatures({ type: 'node', id: 'm' }, codes),
+      hover: targetFeatures({ type: 'relation', id: 'r1' }, codes),
+      dimmed: NO_FEATURES
+    };
+    expect(flaggedId(states, 'selected')).toBe('m');
+    expect(flaggedId(states, 'hover')).toBe('r1');
+    expect(flaggedId(NO_STATES, 'selected')).toBeNull();
   });
 });
 

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { buildFootprint, footprintCodes, type MunicipalityPolygons } from '$lib/map/footprint';
+import {
+  buildFootprint,
+  footprintCodes,
+  footprintLookup,
+  type MunicipalityPolygons
+} from '$lib/map/footprint';
 import { insidePolygons, parseCentroids, type PolygonRings } from '$lib/map/placement';
 import { datasetFixture, node, relation } from './fixtures/dataset';
 
@@ -49,5 +54,13 @@ describe('footprint', () => {
     dataset.nodes.push(node({ id: 'n-lonely', kind: 'project', title: 'Ensam' }));
     expect(buildFootprint(dataset, 'n-lonely', kommuner)).toBeNull();
     expect(buildFootprint(dataset, 'missing', kommuner)).toBeNull();
+  });
+
+  it('is built once per hub by a lookup (a repeated selection does no polygon union)', () => {
+    const footprintOf = footprintLookup(withLaxa(), kommuner);
+    const first = footprintOf('n-network');
+    expect(first).toEqual(buildFootprint(withLaxa(), 'n-network', kommuner));
+    expect(footprintOf('n-network')).toBe(first);
+    expect(footprintOf('n-orebro')).toBeNull();
   });
 });

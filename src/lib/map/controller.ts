@@ -12,7 +12,7 @@ import type { Camera } from '$lib/explorer/url-state';
 import type { Selection } from '$lib/explorer/neighbourhood';
 import type { Bounds } from './bounds';
 import { GAP_PATTERN, hatchPattern, type ChoroplethPaint } from './choropleth';
-import { diffFeatureStates, type FeatureStates } from './feature-state';
+import { diffFeatureStates, NO_STATES, type FeatureStates } from './feature-state';
 import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
@@ -81,7 +81,7 @@ export class MapController {
   #options: MapControllerOptions;
   #sources: MapSources = EMPTY;
   #footprint: Footprint | null = null;
-  #states: FeatureStates = new Map();
+  #states: FeatureStates = NO_STATES;
   #basemap: string;
   #attribution: InstanceType<MapLibre['AttributionControl']> | null = null;
   #remoteMarkers: InstanceType<MapLibre['Marker']>[] = [];
@@ -241,7 +241,7 @@ export class MapController {
   /** After a style swap all feature-state is gone: set the current states again. */
   #reapplyStates(): void {
     const current = this.#states;
-    this.#states = new Map();
+    this.#states = NO_STATES;
     this.setFeatureStates(current);
   }
 

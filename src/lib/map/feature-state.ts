@@ -1,36 +1,37 @@
-// Which map features are selected, hovered or dimmed, and the smallest set of
-// feature-state changes from the previous frame to the next. Pure.
+// Which map features are selected, hovered or dimmed, one layer per flag, and
+// the smallest set of feature-state changes from one frame to the next. The
+// layers change independently: a hover builds and diffs a set of one or two
+// features, never the focus's dimmed set (which may hold every feature of a
+// national map). Pure.
 import type { NodeRow } from '$lib/domain/model';
 import type { Neighbourhood, Selection } from '$lib/explorer/neighbourhood';
 import { SOURCE } from './style';
 
-export interface FeatureFlags {
-  selected: boolean;
-  hover: boolean;
-  dimmed: boolean;
-}
+export type FeatureFlag = 'selected' | 'hover' | 'dimmed';
+export const FEATURE_FLAGS: readonly FeatureFlag[] = ['selected', 'hover', 'dimmed'];
 
-export interface FeatureStateEntry {
+export interface FeatureRef {
   source: string;
   id: string;
-  state: FeatureFlags;
 }
 
-/** Keyed by `${source} ${id}`; only features with at least one flag set are listed. */
-export type FeatureStates = ReadonlyMap<string, FeatureStateEntry>;
+/** The features with one flag set, keyed by `${source} ${id}`. */
+export type FlagSet = ReadonlyMap<string, FeatureRef>;
 
-export interface FeatureStateInput {
-  selection: Selection | null;
-  hover: Selection | null;
-  focused: Neighbourhood | null;
-  /** The ids currently drawn (in the map's sources). */
-  nodeIds: Iterable<string>;
-  relationIds: Iterable<string>;
-  /** Municipality node id → kommunkod, so the polygon lights up with its node. */
-  municipalityCodes: ReadonlyMap<string, string>;
+/** Every flag's features; an unchanged layer keeps its identity. */
+export type FeatureStates = Readonly<Record<FeatureFlag, FlagSet>>;
+
+/** One call to MapLibre's setFeatureState (which merges the keys given). */
+export interface FeatureStateChange extends FeatureRef {
+  state: Partial<Record<FeatureFlag, boolean>>;
 }
 
-export const NO_STATES: FeatureStates = new Map();
+export const NO_FEATURES: FlagSet = new Map();
+export const NO_STATES: FeatureStates = {
+  selected: NO_FEATURES,
+  hover: NO_FEATURES,
+  dimmed: NO_FEATURES
+};
 
 /** Municipality node id → kommunkod. */
 export function municipalityCodes(
@@ -43,72 +44,88 @@ export function municipalityCodes(
   return codes;
 }
 
-const NONE: FeatureFlags = { selected: false, hover: false, dimmed: false };
-
-export function desiredFeatureStates(input: FeatureStateInput): Map<string, FeatureStateEntry> {
-  const result = new Map<string, FeatureStateEntry>();
-  const flag = (source: string, id: string, key: keyof FeatureFlags) => {
-    const k = `${source} ${id}`;
-    const entry = result.get(k) ?? { source, id, state: { ...NONE } };
-    entry.state[key] = true;
-    result.set(k, entry);
-  };
-  // A relation's arrow head shares its state.
-  const relationFlag = (id: string, key: keyof FeatureFlags) => {
-    flag(SOURCE.relations, id, key);
-    flag(SOURCE.arrows, id, key);
-  };
-  const mark = (s: Selection | null, key: 'selected' | 'hover') => {
-    if (!s) return;
-    if (s.type === 'node') flag(SOURCE.nodes, s.id, key);
-    else relationFlag(s.id, key);
-    const code = s.type === 'node' ? input.municipalityCodes.get(s.id) : undefined;
-    if (code) flag(SOURCE.municipalities, code, key);
-  };
-  mark(input.selection, 'selected');
-  mark(input.hover, 'hover');
-  if (input.focused) {
-    for (const id of input.nodeIds) {
-      if (!input.focused.nodeIds.has(id)) flag(SOURCE.nodes, id, 'dimmed');
-    }
-    for (const id of input.relationIds) {
-      if (!input.focused.relationIds.has(id)) relationFlag(id, 'dimmed');
-    }
-    // A municipality's polygon fades with its node (outside the neighbourhood).
-    for (const [id, code] of input.municipalityCodes) {
-      if (!input.focused.nodeIds.has(id)) flag(SOURCE.municipalities, code, 'dimmed');
-    }
+class FlagSetBuilder {
+  readonly set = new Map<string, FeatureRef>();
+  add(source: string, id: string): void {
+    this.set.set(`${source} ${id}`, { source, id });
   }
-  return result;
+  /** A relation's arrow head shares its state. */
+  addRelation(id: string): void {
+    this.add(SOURCE.relations, id);
+    this.add(SOURCE.arrows, id);
+  }
 }
 
-const same = (a: FeatureFlags, b: FeatureFlags) =>
-  a.selected === b.selected && a.hover === b.hover && a.dimmed === b.dimmed;
+/**
+ * The selected or hovered feature: a node (and its municipality's polygon) or a
+ * relation (and its arrow head).
+ */
+export function targetFeatures(
+  target: Selection | null,
+  municipalityCodes: ReadonlyMap<string, string>
+): FlagSet {
+  if (!target) return NO_FEATURES;
+  const b = new FlagSetBuilder();
+  if (target.type === 'relation') b.addRelation(target.id);
+  else {
+    b.add(SOURCE.nodes, target.id);
+    const code = municipalityCodes.get(target.id);
+    if (code) b.add(SOURCE.municipalities, code);
+  }
+  return b.set;
+}
 
-/** The changes that turn `previous` into `next` (features that lose all flags are reset). */
+export interface DimmedInput {
+  focused: Neighbourhood | null;
+  /** The ids currently drawn (in the map's sources). */
+  nodeIds: Iterable<string>;
+  relationIds: Iterable<string>;
+  /** Municipality node id → kommunkod, so the polygon fades with its node. */
+  municipalityCodes: ReadonlyMap<string, string>;
+}
+
+/** In focus mode, what is drawn but outside the neighbourhood (municipality polygons too). */
+export function dimmedFeatures(input: DimmedInput): FlagSet {
+  const { focused } = input;
+  if (!focused) return NO_FEATURES;
+  const b = new FlagSetBuilder();
+  for (const id of input.nodeIds) if (!focused.nodeIds.has(id)) b.add(SOURCE.nodes, id);
+  for (const id of input.relationIds) if (!focused.relationIds.has(id)) b.addRelation(id);
+  for (const [id, code] of input.municipalityCodes) {
+    if (!focused.nodeIds.has(id)) b.add(SOURCE.municipalities, code);
+  }
+  return b.set;
+}
+
+/**
+ * The changes that turn `previous` into `next`, layer by layer; a layer that
+ * kept its identity is not looked at. A feature may appear twice (two flags).
+ */
 export function diffFeatureStates(
   previous: FeatureStates,
   next: FeatureStates
-): FeatureStateEntry[] {
-  const changes: FeatureStateEntry[] = [];
-  for (const [key, entry] of next) {
-    const before = previous.get(key);
-    if (!before || !same(before.state, entry.state)) changes.push(entry);
-  }
-  for (const [key, entry] of previous) {
-    if (!next.has(key)) changes.push({ source: entry.source, id: entry.id, state: { ...NONE } });
+): FeatureStateChange[] {
+  const changes: FeatureStateChange[] = [];
+  for (const flag of FEATURE_FLAGS) {
+    const before = previous[flag];
+    const after = next[flag];
+    if (before === after) continue;
+    for (const [key, ref] of after) {
+      if (!before.has(key)) changes.push({ ...ref, state: { [flag]: true } });
+    }
+    for (const [key, ref] of before) {
+      if (!after.has(key)) changes.push({ ...ref, state: { [flag]: false } });
+    }
   }
   return changes;
 }
 
-/** The id of the first feature with `key` set in a source (for the test attributes). */
+/** The id of the first feature with `flag` set in a source (for the test attributes). */
 export function flaggedId(
   states: FeatureStates,
-  key: 'selected' | 'hover',
+  flag: 'selected' | 'hover',
   sources: readonly string[] = [SOURCE.nodes, SOURCE.relations]
 ): string | null {
-  for (const entry of states.values()) {
-    if (entry.state[key] && sources.includes(entry.source)) return entry.id;
-  }
+  for (const ref of states[flag].values()) if (sources.includes(ref.source)) return ref.id;
   return null;
 }

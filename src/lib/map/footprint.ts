@@ -61,3 +61,15 @@ export function buildFootprint(
     properties: { hub: hubId, codes }
   };
 }
+
+/** buildFootprint for one dataset and geography, each hub's union computed once. */
+export function footprintLookup(
+  dataset: Pick<Dataset, 'nodes' | 'relations'>,
+  municipalities: MunicipalityPolygons
+): (hubId: string) => Footprint | null {
+  const built = new Map<string, Footprint | null>();
+  return (hubId) => {
+    if (!built.has(hubId)) built.set(hubId, buildFootprint(dataset, hubId, municipalities));
+    return built.get(hubId) ?? null;
+  };
+}

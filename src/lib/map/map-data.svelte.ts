@@ -5,12 +5,14 @@ import type { Selection } from '$lib/explorer/neighbourhood';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
 import { zoomBounds, type Bounds } from './bounds';
 import {
-  desiredFeatureStates,
+  dimmedFeatures,
   municipalityCodes,
-  NO_STATES,
-  type FeatureStates
+  NO_FEATURES,
+  targetFeatures,
+  type FeatureStates,
+  type FlagSet
 } from './feature-state';
-import { buildFootprint, type Footprint } from './footprint';
+import { footprintLookup, type Footprint } from './footprint';
 import type { MapGeo } from './geo';
 import { placeNodes, type LonLat } from './placement';
 import { buildSources, type MapSources } from './sources';
@@ -44,23 +46,37 @@ export class MapData {
     municipalityCodes(this.#explorer.dataset?.nodes ?? [])
   );
 
-  readonly featureStates: FeatureStates = $derived.by(() => {
+  // One derived per flag: a hover recomputes (and the map diffs) only its own
+  // one or two features, and the dimmed set only follows focus and filters.
+  readonly #selected: FlagSet = $derived.by(() =>
+    targetFeatures(this.#explorer.selection, this.#municipalityCodes)
+  );
+  readonly #hover: FlagSet = $derived.by(() =>
+    targetFeatures(this.#explorer.hover, this.#municipalityCodes)
+  );
+  readonly #dimmed: FlagSet = $derived.by(() => {
     const sources = this.sources;
-    if (!sources) return NO_STATES;
-    return desiredFeatureStates({
-      selection: this.#explorer.selection,
-      hover: this.#explorer.hover,
-      focused: this.#explorer.focused,
+    const focused = this.#explorer.focused;
+    if (!sources || !focused) return NO_FEATURES;
+    return dimmedFeatures({
+      focused,
       nodeIds: sources.nodes.features.map((f) => f.properties.id),
       relationIds: sources.relations.features.map((f) => f.properties.id),
       municipalityCodes: this.#municipalityCodes
     });
   });
 
-  #footprintOf(nodeId: string): Footprint | null {
+  readonly featureStates: FeatureStates = $derived({
+    selected: this.#selected,
+    hover: this.#hover,
+    dimmed: this.#dimmed
+  });
+
+  /** The footprint of a hub (a polygon union, built once per dataset and geography). */
+  readonly #footprintOf: (nodeId: string) => Footprint | null = $derived.by(() => {
     const dataset = this.#explorer.dataset;
-    return dataset && this.geo ? buildFootprint(dataset, nodeId, this.geo.municipalities) : null;
-  }
+    return dataset && this.geo ? footprintLookup(dataset, this.geo.municipalities) : () => null;
+  });
 
   /** The municipality node for a kommunkod (a click on its polygon selects it). */
   municipalityNode(code: string): string | null {
@@ -78,7 +94,7 @@ export class MapData {
         const r = this.#explorer.relationById.get(id);
         return r ? [r.source_id, r.target_id] : null;
       },
-      footprintOf: (id) => this.#footprintOf(id)
+      footprintOf: this.#footprintOf
     });
   }
 }
