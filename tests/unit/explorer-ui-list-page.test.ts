@@ -10,10 +10,16 @@ describe('pageOf', () => {
     expect(page.more).toBe(6);
   });
 
-  it('extends the page to the selected row', () => {
+  it('adds the selected row after the page when it is further down (only that row)', () => {
     const page = pageOf(rows, 4, 'r7');
-    expect(page.shown.at(-1)?.id).toBe('r7');
-    expect(page.more).toBe(2);
+    expect(page.shown.map((r) => r.id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r7']);
+    expect(page.more).toBe(5);
+  });
+
+  it('does not repeat a selected row that is already on the page', () => {
+    const page = pageOf(rows, 4, 'r2');
+    expect(page.shown.map((r) => r.id)).toEqual(['r0', 'r1', 'r2', 'r3']);
+    expect(page.more).toBe(6);
   });
 
   it('shows everything when the limit is larger', () => {

@@ -9,16 +9,21 @@ export interface ListPage<T> {
   more: number;
 }
 
-/** The first `limit` rows, extended to include the selected row wherever it is. */
+/**
+ * The first `limit` rows, and the selected row after them when it is further
+ * down (one row, not every row up to it: on a national map that could be
+ * thousands of rows rendered for one click). `more` counts the rest.
+ */
 export function pageOf<T extends { id: string }>(
   rows: readonly T[],
   limit: number,
   selectedId: string | null
 ): ListPage<T> {
-  let end = Math.min(rows.length, limit);
-  if (selectedId) {
-    const index = rows.findIndex((r) => r.id === selectedId);
-    if (index >= end) end = index + 1;
+  const end = Math.min(rows.length, limit);
+  const shown = rows.slice(0, end);
+  if (selectedId && end < rows.length) {
+    const selected = rows.find((r, i) => i >= end && r.id === selectedId);
+    if (selected) shown.push(selected);
   }
-  return { shown: rows.slice(0, end), more: rows.length - end };
+  return { shown, more: rows.length - shown.length };
 }
