@@ -107,4 +107,29 @@ describe('graphStyle', () => {
     expect(cy.$id('b').style('display')).toBe('none');
     cy.destroy();
   });
+
+  it('draws a large graph with straight, arrowless edges and keeps the highlight', () => {
+    const warn = vi.spyOn(console, 'warn');
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: graphStyle({ large: true })
+    });
+    cy.add([
+      { group: 'nodes', data: { id: 'a', label: 'A', kind: 'municipality' } },
+      { group: 'nodes', data: { id: 'b', label: 'B', kind: 'network' } },
+      {
+        group: 'edges',
+        data: { id: 'f', source: 'a', target: 'b', kind: 'flows_to', width: 7, unknown: false }
+      }
+    ]);
+    expect(warn).not.toHaveBeenCalled();
+    expect(cy.$id('f').style('curve-style')).toBe('haystack');
+    expect(cy.$id('f').style('target-arrow-shape')).toBe('none');
+    expect(cy.$id('f').style('line-color')).toBe(rgb(RELATION_APPEARANCE.flows_to.color));
+    cy.$id('f').addClass('selected');
+    expect(cy.$id('f').style('line-color')).toBe(rgb(HIGHLIGHT.selected));
+    expect(block('edge')!['curve-style']).toBe('bezier'); // the default stays as it was
+    cy.destroy();
+  });
 });

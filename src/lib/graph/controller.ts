@@ -21,6 +21,7 @@ import { OVERLAP_CLASS, type OverlayEdge } from './overlay';
 import {
   fcoseOptions,
   FCOSE_SEED,
+  gridPosition,
   LAYOUT_ANIMATION_MS,
   presetOptions,
   withSeededRandom
@@ -146,13 +147,9 @@ export class GraphController {
     });
   }
 
-  /** Until the first layout: apart, so no edge has overlapping ends (Cytoscape warns). */
+  /** Until the first layout: on a grid (see gridPosition). */
   #placeOnGrid(added: NodeCollection): void {
-    const columns = Math.ceil(Math.sqrt(added.length));
-    added.positions((_node: NodeSingular, i: number) => ({
-      x: (i % columns) * 60,
-      y: Math.floor(i / columns) * 60
-    }));
+    added.positions((_node: NodeSingular, i: number) => gridPosition(i, added.length));
   }
 
   #forget(id: string): void {
@@ -172,17 +169,24 @@ export class GraphController {
     this.#classes.set(className, new Set(next));
   }
 
+  /** Whether fcose's picture for every node held is known (no need to compute it). */
+  hasFcosePicture(): boolean {
+    const cached = this.#fcoseCache;
+    return cached !== null && [...this.#nodes].every((id) => cached.has(id));
+  }
+
   /**
    * Lays the graph out. `positions` are required for the preset layouts (geo,
-   * hierarchy). Resolves when the nodes have arrived (after the animation).
+   * hierarchy); for fcose they are its result computed elsewhere (a worker),
+   * else fcose runs here. Resolves when the nodes have arrived (after the animation).
    */
   async runLayout(layout: Layout, positions?: ReadonlyMap<string, Point>): Promise<void> {
     this.#running?.stop();
     const ctx = { animate: this.#laidOut, nodeCount: this.#nodes.size };
-    const cached = layout === 'fcose' ? this.#fcoseCache : null;
-    const covered = cached && [...this.#nodes].every((id) => cached.has(id));
+    const covered = layout === 'fcose' && this.hasFcosePicture();
+    const cached = covered ? this.#fcoseCache : null;
     const run =
-      layout === 'fcose' && !covered
+      layout === 'fcose' && !covered && !positions
         ? this.#laidOutElements().layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut }))
         : this.#laidOutElements().layout(
             presetOptions((covered ? cached : positions) ?? new Map(), ctx)

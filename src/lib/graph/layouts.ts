@@ -6,6 +6,8 @@ import type { Point } from './hierarchy';
 export const LAYOUT_ANIMATION_MS = 400;
 /** Above this many nodes, moving every node in an animation costs more than it shows. */
 export const ANIMATE_MAX_NODES = 2000;
+/** A large graph (above ANIMATE_MAX_NODES) is drawn simplified and at 1 px per CSS px. */
+export const isLargeGraph = (nodeCount: number): boolean => nodeCount > ANIMATE_MAX_NODES;
 /**
  * Above this many nodes fcose runs its spectral pass only ("draft"). Measured in
  * headless Chromium on random graphs with 5 edges per node: default quality
@@ -106,6 +108,16 @@ export function withRowsBelow(
     });
   });
   return result;
+}
+
+/**
+ * Where a graph's nodes wait for their first layout: apart on a grid, so no
+ * edge has overlapping ends (Cytoscape warns). fcose centres its result on
+ * these, so the layout worker starts from the same grid.
+ */
+export function gridPosition(index: number, count: number, spacing = 60): Point {
+  const columns = Math.ceil(Math.sqrt(count));
+  return { x: (index % columns) * spacing, y: Math.floor(index / columns) * spacing };
 }
 
 /** Mulberry32: a tiny seeded PRNG (uniform in [0, 1)). */

@@ -1,12 +1,15 @@
-// Preset positions for the geographic and hierarchy layouts of a dataset. The
-// geographic one places nodes exactly as the map does (placeNodes) and loads
-// the municipality centroids once, from the app's own static files.
+// Preset positions for the geographic and hierarchy layouts of a dataset, and
+// fcose's for large graphs (from a worker). The geographic one places nodes
+// exactly as the map does (placeNodes) and loads the municipality centroids
+// once, from the app's own static files.
 import type { Dataset } from '$lib/domain/model';
 import type { Layout } from '$lib/explorer/url-state';
 import { loadCentroids, placeNodes, type Centroids } from '$lib/map/placement';
+import { buildElements } from './elements';
 import { geoPositions } from './geo';
 import { hierarchyPositions, type Point } from './hierarchy';
 import { withRowsBelow } from './layouts';
+import { fcoseInWorker, FCOSE_WORKER_ABOVE } from './layout-worker';
 
 let centroids: Promise<Centroids> | null = null;
 
@@ -20,7 +23,10 @@ function loadOnce(resolvePath: (path: string) => string): Promise<Centroids> {
   return centroids;
 }
 
-/** Positions for a preset layout, or undefined for fcose (it computes its own). */
+/**
+ * Positions for a preset layout, and for fcose on a large graph (computed off
+ * the main thread); undefined for fcose on a small one (the view lays it out).
+ */
 export async function layoutPositions(
   layout: Layout,
   dataset: Dataset,
@@ -32,5 +38,6 @@ export async function layoutPositions(
     const places = placeNodes(dataset.nodes, await loadOnce(resolvePath));
     return withRowsBelow(ids, geoPositions(places, { width: 1100, spread: 30 }));
   }
+  if (dataset.nodes.length > FCOSE_WORKER_ABOVE) return fcoseInWorker(buildElements(dataset));
   return undefined;
 }

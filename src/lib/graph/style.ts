@@ -67,9 +67,25 @@ export interface StyleOptions {
    * device pixels, so the thresholds scale with it to behave alike everywhere.
    */
   pixelRatio?: number;
+  /**
+   * A large graph (a national map): edges are drawn straight, without arrow
+   * heads (Cytoscape's haystack edges, its fastest kind), since
+   * every frame draws all of them. The map, list and details still tell the
+   * direction.
+   */
+  large?: boolean;
 }
 
-export function graphStyle({ pixelRatio = 1 }: StyleOptions = {}): StylesheetStyle[] {
+/** Straight, arrowless edges for large graphs (see StyleOptions.large). */
+const LARGE_EDGES: StylesheetStyle = {
+  selector: 'edge',
+  style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' }
+};
+
+export function graphStyle({
+  pixelRatio = 1,
+  large = false
+}: StyleOptions = {}): StylesheetStyle[] {
   const minFont = (px: number) => px * Math.max(1, pixelRatio);
   return [
     {
@@ -108,6 +124,7 @@ export function graphStyle({ pixelRatio = 1 }: StyleOptions = {}): StylesheetSty
       }
     },
     ...relationKindStyles(),
+    ...(large ? [LARGE_EDGES] : []),
     {
       selector: `edge.${UNKNOWN_MAGNITUDE}`,
       style: {
