@@ -5,7 +5,7 @@
 // municipalities, 10 000 nodes, 50 000 relations), with Cytoscape's canvas and
 // WebGL renderers. Writes bench-results/explorer.json. Not a test: it reports.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -15,10 +15,12 @@ import { defaultBuildDir, startStack } from '../../server/stack.js';
 import { nationalDataset } from './national-dataset.js';
 import { measureInPage } from './in-page.js';
 
-const COUNTY_MAP = '00000000-0000-4000-8000-000000000001';
-const NATIONAL_MAP = '00000000-0000-4000-8000-0000000000aa';
+export const COUNTY_MAP = '00000000-0000-4000-8000-000000000001';
+export const NATIONAL_MAP = '00000000-0000-4000-8000-0000000000aa';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 const BENCH_LOAD_TIMEOUT = Number(process.env.BENCH_LOAD_TIMEOUT_MS ?? 300_000);
+// BENCH_BUILD_DIR measures another build (e.g. one made with REGIONKARTAN_BUILD_DIR).
+const buildDir = process.env.BENCH_BUILD_DIR ?? defaultBuildDir;
 const outFile = fileURLToPath(new URL('../../bench-results/explorer.json', import.meta.url));
 
 /** @param {number[]} values */
@@ -37,7 +39,7 @@ function stats(values) {
 
 /** Loads the national map straight into Postgres (triggers off: a fixture, not user edits). */
 /** @param {string} databaseUrl */
-async function loadNational(databaseUrl) {
+export async function loadNational(databaseUrl) {
   const t0 = performance.now();
   const data = await nationalDataset({ mapId: NATIONAL_MAP });
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -124,20 +126,30 @@ async function measurePage(page, cdp, url, errors) {
   return {
     loadToInteractiveMs: loadMs,
     jsHeapUsedMB: Math.round((metrics.JSHeapUsedSize ?? 0) / 1e6),
-    filter: { applied: stats(samples.filter.applied), nextFrame: stats(samples.filter.frame) },
-    selection: {
-      applied: stats(samples.selection.applied),
-      nextFrame: stats(samples.selection.frame)
-    },
-    hover: { applied: stats(samples.hover.applied), nextFrame: stats(samples.hover.frame) },
+    ...summarise(samples),
     pageErrors: errors
   };
 }
 
+/** @param {Awaited<ReturnType<typeof measureInPage>>} samples */
+export function summarise(samples) {
+  /** @param {{ applied: number[], sameTask: number[], frame: number[] }} s */
+  const both = (s) => ({
+    applied: stats(s.applied),
+    sameTask: stats(s.sameTask),
+    nextFrame: stats(s.frame)
+  });
+  return {
+    filter: both(samples.filter),
+    selection: both(samples.selection),
+    hover: both(samples.hover)
+  };
+}
+
 async function main() {
-  if (needsBuild(defaultBuildDir)) await buildApp(console.log);
+  if (needsBuild(buildDir)) await buildApp(console.log);
   const dataDir = await mkdtemp(join(tmpdir(), 'regionkartan-bench-'));
-  const stack = await startStack({ dataDir, port: 0, host: '127.0.0.1' });
+  const stack = await startStack({ dataDir, port: 0, host: '127.0.0.1', buildDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
@@ -178,10 +190,15 @@ async function main() {
     const nationalCanvas = /** @type {any} */ (results['national/canvas'] ?? {});
     const report = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      machine: {
+        cpus: cpus().length,
+        node: process.version,
+        // The machine may be shared: the 1/5/15-minute load when the run ended.
+        loadAverage: loadavg().map((l) => Math.round(l * 100) / 100)
+      },
       rounds: ROUNDS,
       dataset: { national },
-      note: 'applied = action until both views have applied the change (library state + DOM attributes); nextFrame = until the following animation frame. Medians and p95 in ms.',
+      note: 'applied = action until both views have applied the change (library state + DOM attributes), polled once per task, so it includes whatever the browser runs first (often drawing the previous change); sameTask = the same, checked in microtasks before any other task can run (n = how many were done by then): the cost of applying the change itself; nextFrame = until the following animation frame. Medians and p95 in ms.',
       results,
       targets: {
         countySelectionUnderOneFrame: county.selection?.applied.median < 16,
@@ -201,7 +218,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Run as `npm run bench`; profile.js imports the helpers above.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
