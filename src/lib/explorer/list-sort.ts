@@ -18,11 +18,10 @@ export function sortRows<T>(
 ): T[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
-  return [...rows].sort(
-    (a, b) =>
-      sign * collator.compare(text(a, sort.key), text(b, sort.key)) ||
-      collator.compare(text(a, 'title'), text(b, 'title'))
-  );
+  // Each row's texts are read once, not in every comparison (10 000 rows on a national map).
+  const keyed = rows.map((row) => ({ row, key: text(row, sort.key), title: text(row, 'title') }));
+  keyed.sort((a, b) => sign * collator.compare(a.key, b.key) || collator.compare(a.title, b.title));
+  return keyed.map((k) => k.row);
 }
 
 /** Clicking a column header: the same column flips direction, another starts ascending. */

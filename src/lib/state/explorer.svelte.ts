@@ -30,6 +30,8 @@ export interface ZoomRequest {
   seq: number;
 }
 
+/** Swedish title order; one collator (localeCompare with a locale builds one per call). */
+const TITLE_ORDER = new Intl.Collator('sv');
 const EMPTY_VISIBLE: Visible = { nodeIds: new Set(), relationIds: new Set() };
 
 /** Someone else's selection (presence), marked in both views. */
@@ -144,7 +146,7 @@ export class ExplorerState {
   readonly visibleNodes: NodeRow[] = $derived(
     (this.#dataset?.nodes ?? [])
       .filter((n) => this.visible.nodeIds.has(n.id))
-      .sort((a, b) => a.title.localeCompare(b.title, 'sv'))
+      .sort((a, b) => TITLE_ORDER.compare(a.title, b.title))
   );
   readonly visibleRelations: RelationRow[] = $derived(
     (this.#dataset?.relations ?? []).filter((r) => this.visible.relationIds.has(r.id))
