@@ -1,13 +1,14 @@
 // The import as the user goes through it: pick a file → it is read and checked
 // (with progress) → a preview with every problem and the merge/skip choices →
-// confirm → one transaction (import_items) → done, or a message and nothing
-// written. The parsing, checking and planning are lib/io's; this only sequences.
+// confirm → sent (in parts when large) and written in one transaction, with the
+// progress the writer reports → done, or a message and nothing written. The
+// parsing, checking, planning and writing are lib/io's; this only sequences.
 import { SvelteMap } from 'svelte/reactivity';
 import type { DataClient } from '$lib/data/client';
 import type { Dataset } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
 import type { Locale, MessageParams } from '$lib/i18n/translate';
-import { applyImport, type ImportResult } from '$lib/io/apply';
+import { applyImport, payloadRows, type ImportResult } from '$lib/io/apply';
 import type { EncodingChoice } from '$lib/io/encoding';
 import { readImport, type ImportFile } from '$lib/io/import';
 import type { MatchDecision } from '$lib/io/match';
@@ -30,10 +31,7 @@ export interface ImportFlowDeps {
 
 /** How many items a plan would write. */
 export function planSize(plan: ImportPlan): number {
-  const p = plan.payload;
-  return (
-    p.themes.length + p.nodes.length + p.updates.length + p.relations.length + p.indicators.length
-  );
+  return payloadRows(plan.payload);
 }
 
 export class ImportFlow {
