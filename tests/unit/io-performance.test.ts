@@ -1,53 +1,24 @@
 // Throughput of reading + validating + planning a large CSV (10 000 nodes and
-// 10 000 relations), printed for the record and bounded generously so that a
-// quadratic slip fails the test.
+// 10 000 relations, the same files as `npm run bench:import`), printed for the
+// record and bounded generously so that a quadratic slip fails the test.
 import { describe, expect, it } from 'vitest';
 import { EXCEL_SV, toCsv } from '$lib/io/csv';
 import { readImport } from '$lib/io/import';
 import { buildImportPlan } from '$lib/io/plan';
 import { emptyMap, seedThemes } from './fixtures/io-dataset';
+import { importTables } from '../../scripts/bench/import-files.js';
 
 const ROWS = 10_000;
 
 function files() {
-  const themes = seedThemes();
-  const nodes = [
-    [
-      'Namn',
-      'Typ',
-      'Beskrivning',
-      'Teman',
-      'Kommunkod',
-      'Status',
-      'Startdatum',
-      'Longitud',
-      'Latitud'
-    ],
-    ...Array.from({ length: ROWS }, (_, i) => [
-      `Resurs ${i}`,
-      i % 3 ? 'Resurs' : 'Nätverk',
-      `Beskrivning av resurs ${i}; med "citat" och åäö`,
-      `${themes[i % themes.length]!.label_sv} | ${themes[(i + 3) % themes.length]!.key}`,
-      String(1860 + (i % 25)),
-      i % 2 ? 'Aktiv' : 'Planerad',
-      '2024-01-15',
-      15 + (i % 100) / 100,
-      59 + (i % 100) / 100
-    ])
-  ];
-  const relations = [
-    ['Från', 'Till', 'Typ', 'Omfattning'],
-    ...Array.from({ length: ROWS }, (_, i) => [
-      `Resurs ${i}`,
-      `Resurs ${(i * 7 + 1) % ROWS}`,
-      'Samverkar med',
-      i % 50
-    ])
-  ];
+  const tables = importTables(
+    ROWS,
+    seedThemes().map((t) => t.label_sv)
+  );
   const encode = (text: string) => new TextEncoder().encode(text);
   return [
-    { name: 'noder.csv', bytes: encode(toCsv(nodes, EXCEL_SV)) },
-    { name: 'relationer.csv', bytes: encode(toCsv(relations, EXCEL_SV)) }
+    { name: 'noder.csv', bytes: encode(toCsv(tables.nodes, EXCEL_SV)) },
+    { name: 'relationer.csv', bytes: encode(toCsv(tables.relations, EXCEL_SV)) }
   ];
 }
 
