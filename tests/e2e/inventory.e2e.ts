@@ -1,8 +1,20 @@
 // The inventory: import → preview → confirm → visible in the explorer; a bad
 // file is refused with its row/column problem and nothing written; a coverage
-// cell opens the explorer with its filters; inline edits with the version check.
+// cell opens the explorer with its filters; inline edits with the version check;
+// a large import's progress while it is saved; exports and coverage of the
+// current filters.
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { expect, test } from './fixtures';
-import { countRows, csvFile, joinAsEditor, openInventory } from './inventory-helpers';
+import {
+  countRows,
+  csvFile,
+  joinAsEditor,
+  openInventory,
+  softDeleteNodes
+} from './inventory-helpers';
 
 const NODES = [
   'Namn;Typ;Beskrivning;Teman;Kommun;Status',
@@ -121,4 +133,119 @@ test('inline edit: Enter saves a new title, Esc cancels, "Verifierad nu" records
 
   await table.getByRole('button', { name: /som verifierad nu/ }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('av Verifierande redigerare');
+});
+
+// ---- saving a large import, exports and coverage of the current filters ----
+
+/** WCAG 2.1 A/AA rules axe finds broken on the page, by id. */
+const axeViolations = async (page: Page) =>
+  (
+    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  ).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+test('a large import is sent in parts with real progress, then written in one transaction with its time shown', async ({
+  page
+}) => {
+  const token = await joinAsEditor(page);
+  const nodesBefore = await countRows(page.request, 'nodes');
+  const rows = 2100; // more than one part (2000 items each)
+  const csv = [
+    'Namn;Typ',
+    ...Array.from({ length: rows }, (_, i) => `E2E-massimport ${i + 1};Resurs`)
+  ].join('\n');
+
+  // Hold the second part and then the answer of the write, so that each phase can be seen.
+  let releasePart!: () => void;
+  const partHeld = new Promise<void>((resolve) => (releasePart = resolve));
+  let parts = 0;
+  await page.route('**/rest/v1/import_parts*', async (route) => {
+    if (route.request().method() === 'POST' && ++parts === 2) await partHeld;
+    await route.continue();
+  });
+  let releaseWrite!: () => void;
+  const writeHeld = new Promise<void>((resolve) => (releaseWrite = resolve));
+  await page.route('**/rest/v1/rpc/import_staged', async (route) => {
+    const response = await route.fetch();
+    await writeHeld;
+    await route.fulfill({ response });
+  });
+
+  await openInventory(page, 'flik=filer');
+  await page.getByLabel('Fil att läsa in').setInputFiles([csvFile('massimport.csv', csv)]);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByTestId('nodes-new')).toHaveText(/2\s100/);
+  await preview.getByRole('button', { name: 'Importera' }).click();
+
+  const progress = page.getByTestId('import-progress');
+  await expect(page.getByRole('status').filter({ hasText: 'Skickar del 1 av 2' })).toBeVisible();
+  await expect(progress).toHaveAttribute('value', '1');
+  await expect(progress).toHaveAttribute('max', '2');
+  releasePart();
+
+  await expect(
+    page.getByRole('status').filter({ hasText: /Skriver 2\s100 rader i en transaktion/ })
+  ).toBeVisible();
+  await expect(progress).not.toHaveAttribute('value'); // indeterminate: no made-up percentage
+  await expect(page.getByTestId('import-elapsed')).toHaveText(/Har pågått i [1-9]\d* s/);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await countRows(page.request, 'nodes')).toBe(nodesBefore + rows); // committed, answer held
+  releaseWrite();
+
+  await expect(page.getByTestId('import-done')).toContainText(/2\s100 nya noder/);
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('import-elapsed')).toHaveCount(0);
+
+  // Leave the seeded map as the other tests expect it.
+  await softDeleteNodes(page.request, token, 'E2E-massimport');
+  expect(await countRows(page.request, 'nodes')).toBe(nodesBefore);
+});
+
+test('export: the whole map by default, or only what the current filters show', async ({
+  page
+}) => {
+  await openInventory(page, 'flik=filer&typ=network');
+  const scope = page.getByTestId('export-scope');
+  const whole = scope.getByRole('radio', { name: /Hela kartan/ });
+  const filtered = scope.getByRole('radio', { name: /Det som visas med nuvarande filter/ });
+  await expect(whole).toBeChecked();
+  const label = await scope
+    .locator('label', { hasText: 'Det som visas med nuvarande filter' })
+    .innerText();
+  const [, shownNodes] = /\((\d+) noder, (\d+) relationer\)/.exec(label) ?? [];
+  expect(Number(shownNodes)).toBeGreaterThan(0);
+  await expect(
+    page.getByText('Säkerhetskopian (JSON) innehåller alltid hela kartan')
+  ).toBeVisible();
+
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await filtered.check();
+  await page.getByRole('button', { name: 'CSV (komma, UTF-8)' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const nodesFile = downloads.find((d) => d.suggestedFilename().includes('noder'))!;
+  const text = await readFile((await nodesFile.path())!, 'utf8');
+  const table = Papa.parse<string[]>(text.trim(), { delimiter: ',' }).data;
+  const kind = table[0]!.indexOf('Typ');
+  expect(table.slice(1)).toHaveLength(Number(shownNodes));
+  expect(new Set(table.slice(1).map((row) => row[kind]))).toEqual(new Set(['Nätverk eller forum']));
+});
+
+test('coverage: theme and municipality filters choose columns and rows; other filters are named as ignored', async ({
+  page
+}) => {
+  await openInventory(page, 'flik=tackning&tema=fritidshem&kommun=1814,1880&typ=network');
+  await expect(page.getByTestId('coverage-filter-rule')).toContainText(
+    'Antalen räknas alltid på hela kartan'
+  );
+  await expect(page.getByTestId('coverage-narrowed')).toContainText(
+    /visas 1 av \d+ teman och 2 av/
+  );
+  await expect(page.getByTestId('coverage-ignored')).toContainText('Typer');
+  const matrix = page.getByTestId('coverage-matrix');
+  await expect(matrix.getByRole('columnheader')).toHaveText(['Kommun', 'Fritidshem', 'Totalt']);
+  await expect(matrix.locator('tbody').getByRole('rowheader')).toHaveText([
+    'Lekebergs kommun',
+    'Örebro kommun'
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
 });
