@@ -143,10 +143,12 @@ export class ExplorerState {
     return neighbourhood(this.#dataset, this.visible, selection, focus);
   });
 
+  // Sorted once per dataset: a filter change only filters.
+  readonly #nodesByTitle: NodeRow[] = $derived(
+    [...(this.#dataset?.nodes ?? [])].sort((a, b) => TITLE_ORDER.compare(a.title, b.title))
+  );
   readonly visibleNodes: NodeRow[] = $derived(
-    (this.#dataset?.nodes ?? [])
-      .filter((n) => this.visible.nodeIds.has(n.id))
-      .sort((a, b) => TITLE_ORDER.compare(a.title, b.title))
+    this.#nodesByTitle.filter((n) => this.visible.nodeIds.has(n.id))
   );
   readonly visibleRelations: RelationRow[] = $derived(
     (this.#dataset?.relations ?? []).filter((r) => this.visible.relationIds.has(r.id))
