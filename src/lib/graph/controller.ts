@@ -47,6 +47,7 @@ export class GraphController {
   #edges = new Set<string>();
   #classes = new Map<StateClass, Set<string>>();
   #laidOut = false;
+  #overlayShown = false;
   #running: Layouts | null = null;
   /** Where fcose put the nodes, to return to the same picture from another layout. */
   #fcoseCache: Map<string, Point> | null = null;
@@ -102,6 +103,8 @@ export class GraphController {
    */
   setOverlay(next: readonly OverlayEdge[]): void {
     const cy = this.cy;
+    // Off and nothing drawn: no need to look through every edge for overlay ones.
+    if (!next.length && !this.#overlayShown) return;
     const wanted = new Set(next.map((el) => el.data.id));
     const stale = cy.edges(OVERLAY).filter((e: EdgeSingular) => !wanted.has(e.id()));
     const added: OverlayEdge[] = [];
@@ -122,6 +125,7 @@ export class GraphController {
     });
     stale.forEach((e: EdgeSingular) => this.#forget(e.id()));
     for (const el of added) this.#forget(el.data.id);
+    this.#overlayShown = cy.edges(OVERLAY).nonempty();
   }
 
   /** New nodes after the first layout: beside their neighbours, without moving anyone else. */

@@ -25,9 +25,10 @@ export function footprintCodes(
   dataset: Pick<Dataset, 'nodes' | 'relations'>,
   hubId: string
 ): string[] {
-  const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
-  const hub = byId.get(hubId);
+  // Most selections are not hubs: find out before indexing every node.
+  const hub = dataset.nodes.find((n) => n.id === hubId);
   if (!hub || (hub.kind !== 'network' && hub.kind !== 'project')) return [];
+  const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
   const codes = new Set<string>();
   for (const r of dataset.relations) {
     if (!FOOTPRINT_RELATION_KINDS.has(r.kind)) continue;
