@@ -146,6 +146,8 @@ const axeViolations = async (page: Page) =>
 test('a large import is sent in parts with real progress, then written in one transaction with its time shown', async ({
   page
 }) => {
+  // 2 100 rows written, then soft-deleted again: slow on a loaded 2-core machine.
+  test.setTimeout(180_000);
   const token = await joinAsEditor(page);
   const nodesBefore = await countRows(page.request, 'nodes');
   const rows = 2100; // more than one part (2000 items each)
