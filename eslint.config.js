@@ -14,7 +14,7 @@ export default ts.config(
       'test-results/',
       'playwright-report/',
       'bench-results/',
-      'src/lib/data/database.types.ts'
+      'src/lib/domain/database.types.ts'
     ]
   },
   js.configs.recommended,
