@@ -39,3 +39,6 @@ export interface Dataset {
   themes: ThemeRow[];
   indicators: IndicatorRow[];
 }
+
+/** One node or relation, as the user (or someone else, over presence) has selected it. */
+export type Selection = { type: 'node' | 'relation'; id: string };

@@ -2,7 +2,7 @@
 // footprint), a relation's two ends, or the whole county. Pure.
 import { bbox } from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
 import type { LonLat } from './placement';
 
 /** [[west, south], [east, north]], as MapLibre's fitBounds takes it. */

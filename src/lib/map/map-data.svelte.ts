@@ -1,7 +1,7 @@
 // What the map shows, derived from the explorer state and the reference
 // geography: node positions, the GeoJSON sources, the footprint of the selected
 // network or project, and the feature-states for selection, hover and focus.
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
 import { zoomBounds, type Bounds } from './bounds';
 import {

@@ -1,6 +1,6 @@
 // Where to mark other people's selections on the map: a node at its position, a
 // relation halfway between its ends. Pure.
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
 import type { LonLat } from './placement';
 
 export interface RemoteMarker {
