@@ -3,7 +3,7 @@
 import { bbox } from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Selection } from '$lib/domain/model';
-import type { LonLat } from './placement';
+import type { LonLat } from '$lib/geo/placement';
 
 /** [[west, south], [east, north]], as MapLibre's fitBounds takes it. */
 export type Bounds = [[number, number], [number, number]];
