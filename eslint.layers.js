@@ -81,7 +81,7 @@ export function layerConfigs() {
       files: ['src/routes/**'],
       rules: restrict([
         {
-          regex: '^\\.\\./',
+          regex: '^\\.\\./(?!app\\.css$)',
           message:
             'A route imports $lib and its own folder only: what routes share goes to ' +
             '$lib/components (docs/CONTRACTS.md, Layers).'

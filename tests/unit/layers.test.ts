@@ -78,11 +78,12 @@ describe('the layers of src/lib', () => {
     }
   });
 
-  it('let a route import $lib and its own folder, not another route', () => {
+  it('let a route import $lib and its own folder (and app.css), not another route', () => {
     expect(lint('src/routes/utforska/probe.js', './Workspace.svelte')).toEqual([]);
     expect(lint('src/routes/utforska/probe.js', '$lib/components/MapPageFrame.svelte')).toEqual([]);
     expect(lint('src/routes/utforska/probe.js', '../MapHeading.svelte')).toHaveLength(1);
     expect(lint('src/routes/probe.js', './MapHeading.svelte')).toEqual([]);
+    expect(lint('src/routes/+layout.js', '../app.css')).toEqual([]);
   });
 
   it('keep server/ from src/, scripts/ and tests/', () => {
