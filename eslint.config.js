@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { layerConfigs } from './eslint.layers.js';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
@@ -14,7 +15,7 @@ export default ts.config(
       'test-results/',
       'playwright-report/',
       'bench-results/',
-      'src/lib/data/database.types.ts'
+      'src/lib/domain/database.types.ts'
     ]
   },
   js.configs.recommended,
@@ -39,5 +40,6 @@ export default ts.config(
     languageOptions: {
       parserOptions: { parser: ts.parser, svelteConfig }
     }
-  }
+  },
+  ...layerConfigs()
 );

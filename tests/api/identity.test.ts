@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startStack } from '../../server/stack.js';
-import type { Database } from '../../src/lib/data/database.types';
+import type { Database } from '../../src/lib/domain/database.types';
 import { SEED_MAP_ID, startTestStack, tempDir, type TestStack } from '../helpers/stack';
 
 interface JoinResponse {

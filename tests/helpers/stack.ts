@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { startStack } from '../../server/stack.js';
 import { signToken } from '../../server/secrets.js';
-import type { Database } from '../../src/lib/data/database.types';
+import type { Database } from '../../src/lib/domain/database.types';
 
 export const SEED_MAP_ID = '00000000-0000-4000-8000-000000000001';
 

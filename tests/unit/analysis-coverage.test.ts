@@ -21,11 +21,11 @@ import {
   choropleth,
   computeCoverage,
   coverageCellFilters,
-  coverageCsv,
   ignoredCoverageFilters,
   narrowCoverage
 } from '$lib/analysis/coverage';
 import { EMPTY_FILTERS, filterDataset, type Filters } from '$lib/explorer/filters';
+import { coverageCsv } from '$lib/io/export';
 import { node, relation, theme } from './fixtures/dataset';
 import { emptyMap } from './fixtures/io-dataset';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryUrl } from '$lib/explorer/history-url.svelte';
+import { HistoryUrl } from '$lib/state/history-url.svelte';
 import { ExplorerState } from '$lib/state/explorer.svelte';
 
 /** A browser history stand-in: entries, an index, and what the app pushed. */

@@ -1,7 +1,7 @@
 // GeoJSON export, checked with a small RFC 7946 structural validator.
 import { describe, expect, it } from 'vitest';
 import { toGeoJson, geoJsonText } from '$lib/io/geojson';
-import type { Centroid } from '$lib/map/placement';
+import type { Centroid } from '$lib/geo/placement';
 import { trickyDataset } from './fixtures/io-dataset';
 
 /** Structural RFC 7946 checks; returns the problems found (empty = valid). */

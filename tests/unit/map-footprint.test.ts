@@ -7,7 +7,7 @@ import {
   footprintLookup,
   type MunicipalityPolygons
 } from '$lib/map/footprint';
-import { insidePolygons, parseCentroids, type PolygonRings } from '$lib/map/placement';
+import { insidePolygons, parseCentroids, type PolygonRings } from '$lib/geo/placement';
 import { datasetFixture, node, relation } from './fixtures/dataset';
 
 const geo = (file: string): unknown =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filterDataset, EMPTY_FILTERS } from '$lib/explorer/filters';
 import { flowWidth, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import { arc, ARC_POINTS, buildSources, midpointArrow } from '$lib/map/sources';
-import type { LonLat } from '$lib/map/placement';
+import type { LonLat } from '$lib/geo/placement';
 import { datasetFixture, node, relation } from './fixtures/dataset';
 
 const positions = new Map<string, LonLat>([

@@ -12,8 +12,6 @@ import type { RelationKind } from '$lib/domain/kinds';
 import type { Dataset, NodeRow, ThemeRow } from '$lib/domain/model';
 import { NODE_KINDS } from '$lib/domain/kinds';
 import { EMPTY_FILTERS, type Filters } from '$lib/explorer/filters';
-import { toCsv, EXCEL_SV, type CsvOptions } from '$lib/io/csv';
-import type { Locale } from '$lib/i18n/translate';
 
 export const COVERAGE_RELATION_KINDS: readonly RelationKind[] = ['member_of', 'participates_in'];
 
@@ -204,27 +202,4 @@ export function choropleth(coverage: Coverage, theme: string): ChoroplethValue[]
     gap: counts[i] === 0,
     share: max === 0 ? 0 : counts[i]! / max
   }));
-}
-
-/** The matrix as CSV: one row per municipality, one column per theme, and totals. */
-export function coverageCsv(
-  coverage: Coverage,
-  labels: { municipality: string; code: string; total: string; locale: Locale },
-  options: CsvOptions = EXCEL_SV
-): string {
-  const themeLabel = (t: Coverage['themes'][number]) =>
-    labels.locale === 'sv' ? t.label_sv : t.label_en;
-  return toCsv(
-    [
-      [labels.municipality, labels.code, ...coverage.themes.map(themeLabel), labels.total],
-      ...coverage.municipalities.map((m, i) => [
-        m.title,
-        m.code,
-        ...coverage.cells[i]!.map((c) => c.count),
-        coverage.rowTotals[i]!
-      ]),
-      [labels.total, null, ...coverage.columnTotals, null]
-    ],
-    options
-  );
 }

@@ -1,15 +1,7 @@
 // The audit log (`changes`) of one item, in words: who did what to which fields,
 // and when (relative, in the UI language). Pure.
+import type { ChangeRow } from '$lib/data/history';
 import type { MessageKey } from '$lib/i18n/sv';
-
-export interface ChangeRow {
-  id: number;
-  op: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  actor: string | null;
-  at: string;
-}
 
 export type HistoryKind = 'insert' | 'update' | 'softDelete' | 'restore' | 'delete';
 

@@ -1,7 +1,7 @@
 // Presence: who else is here and what they have selected, from the live
 // channel's member list (untrusted JSON: the selection is checked, names are text).
 import type { PresenceMember } from '$lib/data/live';
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
 
 export interface Person {
   clientId: string;

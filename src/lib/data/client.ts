@@ -1,7 +1,7 @@
 // The one data client: supabase-js typed with the generated Database types.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { RuntimeConfig } from './config';
-import type { Database } from './database.types';
+import type { Database } from '$lib/domain/database.types';
 
 export type DataClient = SupabaseClient<Database>;
 

@@ -1,8 +1,17 @@
 // The audit log of one item and the names of those who made the changes, and the
 // map's soft-deleted items (for restoring). Through supabase-js: RLS applies.
-import type { ChangeRow } from '$lib/collab/history';
 import type { DataClient } from './client';
 import { toDataError } from './errors';
+
+/** One row of the audit log (`changes`), as read. */
+export interface ChangeRow {
+  id: number;
+  op: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  actor: string | null;
+  at: string;
+}
 
 export async function loadHistory(
   client: DataClient,

@@ -7,7 +7,7 @@
 // join_map() for the membership. Either way the map's role comes from map_members.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { RuntimeConfig } from './config';
-import type { Database } from './database.types';
+import type { Database } from '$lib/domain/database.types';
 
 export type MapRole = 'viewer' | 'editor' | 'admin';
 

@@ -7,7 +7,7 @@
 // the caller fetches the rows through supabase-js so RLS applies (see sync.ts).
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type { RuntimeConfig } from './config';
-import type { Database } from './database.types';
+import type { Database } from '$lib/domain/database.types';
 import type { LiveChange } from './sync';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';

@@ -1,7 +1,7 @@
 // Narrowing of database rows to the domain's row types. The schema's check
 // constraints guarantee the values; this keeps the types honest and turns a
 // schema drift into a clear error instead of a silent wrong label.
-import type { Tables } from './database.types';
+import type { Tables } from '$lib/domain/database.types';
 import { isNodeKind, isRelationKind, isStatus } from '$lib/domain/kinds';
 import type { NodeRow, RelationRow } from '$lib/domain/model';
 import { DataError } from './errors';

@@ -1,7 +1,7 @@
 // The in-memory shape of one map's data. Row types come from the generated
 // database types; the text columns that the schema constrains to a fixed set
 // (kind, status) are narrowed to the domain's union types.
-import type { Tables, TablesInsert, TablesUpdate } from '$lib/data/database.types';
+import type { Tables, TablesInsert, TablesUpdate } from './database.types';
 import type { NodeKind, RelationKind, Status } from './kinds';
 
 export type MapRow = Tables<'maps'>;
@@ -39,3 +39,6 @@ export interface Dataset {
   themes: ThemeRow[];
   indicators: IndicatorRow[];
 }
+
+/** One node or relation, as the user (or someone else, over presence) has selected it. */
+export type Selection = { type: 'node' | 'relation'; id: string };

@@ -1,7 +1,6 @@
 // What the details panel shows for a selection, as plain data. Pure.
 import { RELATION_KINDS, isSymmetricRelationKind } from '$lib/domain/kinds';
-import type { NodeRow, RelationRow } from '$lib/domain/model';
-import type { Selection } from './neighbourhood';
+import type { NodeRow, RelationRow, Selection } from '$lib/domain/model';
 import { serializeViewState, type ViewState } from './url-state';
 
 export type LinkDirection = 'out' | 'in' | 'both';

@@ -1,9 +1,7 @@
 // The 1- or 2-step neighbourhood of a selection over the visible relations,
 // for focus mode and hover highlighting. Pure.
-import type { Dataset } from '$lib/domain/model';
+import type { Dataset, Selection } from '$lib/domain/model';
 import type { Visible } from './filters';
-
-export type Selection = { type: 'node' | 'relation'; id: string };
 
 export interface Neighbourhood {
   nodeIds: Set<string>;

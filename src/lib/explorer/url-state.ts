@@ -2,7 +2,7 @@
 // Unknown or malformed values are dropped (a shared link never breaks the page).
 import { isNodeKind, isRelationKind, isStatus } from '$lib/domain/kinds';
 import { EMPTY_FILTERS, type Filters } from './filters';
-import type { Selection } from './neighbourhood';
+import type { Selection } from '$lib/domain/model';
 
 export const VIEW_MODES = ['split', 'map', 'graph'] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];

@@ -1,7 +1,8 @@
 // Which graph elements carry each state class, from the explorer state. Pure;
 // the view applies only the difference to the previous sets.
 import type { Visible } from '$lib/explorer/filters';
-import type { Neighbourhood, Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
+import type { Neighbourhood } from '$lib/explorer/neighbourhood';
 
 /** The ids the graph currently holds. */
 export interface GraphIds {

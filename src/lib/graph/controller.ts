@@ -11,7 +11,7 @@ import type {
   NodeCollection,
   NodeSingular
 } from 'cytoscape';
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
 import type { Layout } from '$lib/explorer/url-state';
 import { setChange, type GraphIds } from './classes';
 import { diffElements, UNKNOWN_MAGNITUDE, type GraphElement } from './elements';

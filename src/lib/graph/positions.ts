@@ -4,7 +4,7 @@
 // once, from the app's own static files.
 import type { Dataset } from '$lib/domain/model';
 import type { Layout } from '$lib/explorer/url-state';
-import { loadCentroids, placeNodes, type Centroids } from '$lib/map/placement';
+import { loadCentroids, placeNodes, type Centroids } from '$lib/geo/placement';
 import { buildElements } from './elements';
 import { geoPositions } from './geo';
 import { hierarchyPositions, type Point } from './hierarchy';

@@ -2,7 +2,7 @@
 // nothing is: one RPC call (public.import_items), or for a large import its parts
 // sent one by one (import_parts) and then written at once (public.import_staged).
 import type { DataClient } from '$lib/data/client';
-import type { Json } from '$lib/data/database.types';
+import type { Json } from '$lib/domain/database.types';
 import { DataError, toDataError } from '$lib/data/errors';
 import type { MessageKey } from '$lib/i18n/sv';
 import type { ImportPayload, ImportPlan } from './plan';

@@ -1,5 +1,7 @@
 // Export entry points for the UI: file names, MIME types and contents.
+import type { Coverage } from '$lib/analysis/coverage';
 import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
+import type { Locale } from '$lib/i18n/translate';
 import { EXCEL_SV, toCsv, type CsvOptions } from './csv';
 import { datasetTables, type TableOptions } from './tabular';
 
@@ -52,4 +54,27 @@ export function exportCsv(
 ): { nodes: string; relations: string } {
   const { nodes, relations } = datasetTables(dataset, { headers: 'sv', locale: 'sv', ...tables });
   return { nodes: toCsv(nodes, csv), relations: toCsv(relations, csv) };
+}
+
+/** The coverage matrix as CSV: one row per municipality, one column per theme, and totals. */
+export function coverageCsv(
+  coverage: Coverage,
+  labels: { municipality: string; code: string; total: string; locale: Locale },
+  options: CsvOptions = EXCEL_SV
+): string {
+  const themeLabel = (t: Coverage['themes'][number]) =>
+    labels.locale === 'sv' ? t.label_sv : t.label_en;
+  return toCsv(
+    [
+      [labels.municipality, labels.code, ...coverage.themes.map(themeLabel), labels.total],
+      ...coverage.municipalities.map((m, i) => [
+        m.title,
+        m.code,
+        ...coverage.cells[i]!.map((c) => c.count),
+        coverage.rowTotals[i]!
+      ]),
+      [labels.total, null, ...coverage.columnTotals, null]
+    ],
+    options
+  );
 }

@@ -3,7 +3,7 @@
 // LineStrings between their ends. Coordinates are [lon, lat] in WGS 84; no "crs"
 // member. Every column is a property, themes as an array.
 import type { Dataset } from '$lib/domain/model';
-import { placeNodes, type Centroids, type LonLat } from '$lib/map/placement';
+import { placeNodes, type Centroids, type LonLat } from '$lib/geo/placement';
 
 export interface Feature<G> {
   type: 'Feature';

@@ -2,8 +2,8 @@
 // footprint), a relation's two ends, or the whole county. Pure.
 import { bbox } from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Selection } from '$lib/explorer/neighbourhood';
-import type { LonLat } from './placement';
+import type { Selection } from '$lib/domain/model';
+import type { LonLat } from '$lib/geo/placement';
 
 /** [[west, south], [east, north]], as MapLibre's fitBounds takes it. */
 export type Bounds = [[number, number], [number, number]];

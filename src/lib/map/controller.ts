@@ -9,7 +9,7 @@ import type {
   StyleSpecification
 } from 'maplibre-gl';
 import type { Camera } from '$lib/explorer/url-state';
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
 import type { Bounds } from './bounds';
 import { GAP_PATTERN, hatchPattern, type ChoroplethPaint } from './choropleth';
 import { diffFeatureStates, NO_STATES, type FeatureStates } from './feature-state';

@@ -3,8 +3,8 @@
 // layers change independently: a hover builds and diffs a set of one or two
 // features, never the focus's dimmed set (which may hold every feature of a
 // national map). Pure.
-import type { NodeRow } from '$lib/domain/model';
-import type { Neighbourhood, Selection } from '$lib/explorer/neighbourhood';
+import type { NodeRow, Selection } from '$lib/domain/model';
+import type { Neighbourhood } from '$lib/explorer/neighbourhood';
 import { SOURCE } from './style';
 
 export type FeatureFlag = 'selected' | 'hover' | 'dimmed';

@@ -1,9 +1,9 @@
 // The reference geography the map's logic needs in memory (the style loads its
 // own copies by path): centroids with polygons for placement, the municipality
 // polygons for footprints, and the county's bounds.
+import { parseCentroids, parsePolygons, withPolygons, type Centroid } from '$lib/geo/placement';
 import { boundsOfGeoJson, FALLBACK_COUNTY_BOUNDS, type Bounds } from './bounds';
 import type { MunicipalityPolygons } from './footprint';
-import { parseCentroids, parsePolygons, withPolygons, type Centroid } from './placement';
 import { GEO_PATHS } from './style';
 
 export interface MapGeo {

@@ -1,7 +1,8 @@
 // What the map shows, derived from the explorer state and the reference
 // geography: node positions, the GeoJSON sources, the footprint of the selected
 // network or project, and the feature-states for selection, hover and focus.
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Selection } from '$lib/domain/model';
+import { placeNodes, type LonLat } from '$lib/geo/placement';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
 import { zoomBounds, type Bounds } from './bounds';
 import {
@@ -14,7 +15,6 @@ import {
 } from './feature-state';
 import { footprintLookup, type Footprint } from './footprint';
 import type { MapGeo } from './geo';
-import { placeNodes, type LonLat } from './placement';
 import { buildSources, type MapSources } from './sources';
 
 export class MapData {

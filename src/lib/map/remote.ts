@@ -1,7 +1,7 @@
 // Where to mark other people's selections on the map: a node at its position, a
 // relation halfway between its ends. Pure.
-import type { Selection } from '$lib/explorer/neighbourhood';
-import type { LonLat } from './placement';
+import type { Selection } from '$lib/domain/model';
+import type { LonLat } from '$lib/geo/placement';
 
 export interface RemoteMarker {
   key: string;

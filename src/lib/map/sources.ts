@@ -7,7 +7,7 @@ import { NODE_KINDS } from '$lib/domain/kinds';
 import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
 import { flowWidth, NODE_APPEARANCE, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import type { Visible } from '$lib/explorer/filters';
-import type { LonLat } from './placement';
+import type { LonLat } from '$lib/geo/placement';
 
 export interface NodeFeatureProps {
   id: string;

@@ -3,9 +3,9 @@
 // requests. Map, graph, lists and panels all read from here; none of them talks
 // to another directly.
 import { getContext, setContext, untrack } from 'svelte';
-import type { Dataset, NodeRow, RelationRow, ThemeRow } from '$lib/domain/model';
+import type { Dataset, NodeRow, RelationRow, Selection, ThemeRow } from '$lib/domain/model';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
-import { neighbourhood, type Neighbourhood, type Selection } from '$lib/explorer/neighbourhood';
+import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
 import { choropleth, computeCoverage, type ChoroplethValue } from '$lib/analysis/coverage';
 import {

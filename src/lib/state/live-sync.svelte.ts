@@ -12,8 +12,7 @@ import {
   type LiveChange,
   type SyncTable
 } from '$lib/data/sync';
-import type { Dataset } from '$lib/domain/model';
-import type { Selection } from '$lib/explorer/neighbourhood';
+import type { Dataset, Selection } from '$lib/domain/model';
 
 export interface LiveSyncOptions {
   channel: LiveChannel;

@@ -5,7 +5,7 @@
 // initialisation: it sets the explorer and collab contexts and the effects.
 import { untrack } from 'svelte';
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
-import { HistoryUrl } from '$lib/explorer/history-url.svelte';
+import { HistoryUrl } from './history-url.svelte';
 import { CollabState, setCollabContext } from './collab.svelte';
 import { ExplorerState, setExplorerContext } from './explorer.svelte';
 import { MapLoader } from './map-loader.svelte';

@@ -5,7 +5,7 @@
 // changes with every push and replace, and is read again from the browser after
 // back/forward or a navigation (sync()).
 import { SvelteURL } from 'svelte/reactivity';
-import type { UrlPort } from '$lib/state/explorer.svelte';
+import type { UrlPort } from './explorer.svelte';
 
 export interface HistoryApi {
   /** The address the browser shows (location.href). */

@@ -9,7 +9,7 @@ import {
   stableHash,
   withPolygons,
   type LonLat
-} from '$lib/map/placement';
+} from '$lib/geo/placement';
 import { datasetFixture, node } from './fixtures/dataset';
 
 const geo = (file: string): unknown =>
