@@ -81,6 +81,11 @@ export async function countRows(
 
 export async function openInventory(page: Page, query = ''): Promise<void> {
   await page.goto(`/inventering${query ? `?${query}` : ''}`);
+  await waitForInventory(page);
+}
+
+/** Resolves when the inventory has loaded its map (heading and tabs shown). */
+export async function waitForInventory(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Inventering');
   await expect(page.getByRole('tablist', { name: 'Delar av inventeringen' })).toBeVisible();
 }

@@ -4,7 +4,14 @@
 // banner says when the link is down.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { cleanUp, closeAll, createNodeAs, openInventoryAs, type Person } from './collab-helpers';
+import {
+  cleanUp,
+  closeAll,
+  createNodeAs,
+  openInventoryAs,
+  waitForLive,
+  type Person
+} from './collab-helpers';
 import { softDeleteNodes } from './inventory-helpers';
 
 const people: Person[] = [];
@@ -25,12 +32,6 @@ async function expectSameWindow(page: Page): Promise<void> {
   expect(
     await page.evaluate(() => (window as unknown as { __sameWindow?: boolean }).__sameWindow)
   ).toBe(true);
-}
-
-async function waitForLive(page: Page): Promise<void> {
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-live', 'open', {
-    timeout: 15_000
-  });
 }
 
 async function captionCount(page: Page): Promise<number> {
