@@ -90,6 +90,13 @@ export async function waitForInventory(page: Page): Promise<void> {
   await expect(page.getByRole('tablist', { name: 'Delar av inventeringen' })).toBeVisible();
 }
 
+/** The inventory's table of nodes. */
+export const nodeTable = (page: Page) => page.getByTestId('inventory-nodes');
+
+/** The button that shows a node's title in the table (and opens its inline edit). */
+export const titleButton = (page: Page, title: string) =>
+  nodeTable(page).getByRole('button', { name: `${title} – Ändra namn på ${title}`, exact: true });
+
 /** A CSV file for setInputFiles. */
 export function csvFile(name: string, text: string) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };

@@ -12,17 +12,14 @@ import {
   waitForLive,
   type Person
 } from './collab-helpers';
-import { softDeleteNodes } from './inventory-helpers';
+import { nodeTable as table, softDeleteNodes, titleButton } from './inventory-helpers';
 
 const people: Person[] = [];
 test.afterEach(() => closeAll(people));
 test.afterAll(async ({ baseURL }) => cleanUp(baseURL!));
 
 const LIVE = { timeout: 5000 };
-const table = (page: Page) => page.getByTestId('inventory-nodes');
 const caption = (page: Page) => table(page).locator('caption');
-const titleButton = (page: Page, title: string) =>
-  table(page).getByRole('button', { name: `${title} – Ändra namn på ${title}`, exact: true });
 
 /** Marks the window so that a reload (a new window object) would show. */
 async function markWindow(page: Page): Promise<void> {

@@ -16,7 +16,7 @@ import {
   type Person
 } from './collab-helpers';
 import { expect, test } from './fixtures';
-import { waitForInventory } from './inventory-helpers';
+import { nodeTable as table, titleButton, waitForInventory } from './inventory-helpers';
 
 const people: Person[] = [];
 test.afterEach(() => closeAll(people));
@@ -24,9 +24,6 @@ test.afterAll(async ({ baseURL }) => cleanUp(baseURL!));
 
 const SOON = { timeout: 15_000 };
 const WAITING = 'Väntar – sparas när anslutningen är tillbaka';
-const table = (page: Page) => page.getByTestId('inventory-nodes');
-const titleButton = (page: Page, title: string) =>
-  table(page).getByRole('button', { name: `${title} – Ändra namn på ${title}`, exact: true });
 const rowOf = (page: Page, id: string) => table(page).locator(`tr[data-id="${id}"]`);
 const status = (page: Page) => page.getByTestId('connection-status');
 const notices = (page: Page) => page.getByTestId('edit-notices');
