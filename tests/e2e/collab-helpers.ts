@@ -39,11 +39,25 @@ async function newPerson(browser: Browser, name: string): Promise<Person> {
   return { name, context, page, errors };
 }
 
-/** Opens `url` in a new page of the person's context (e.g. after closing the tab) and waits for the views. */
-export async function reopen(person: Person, url: string): Promise<void> {
+/**
+ * Opens `url` in a new page of the person's context (e.g. after closing the tab)
+ * and waits until it is ready (by default: the explorer's views).
+ */
+export async function reopen(
+  person: Person,
+  url: string,
+  ready: (page: Page) => Promise<void> = waitForViews
+): Promise<void> {
   person.page = watch(await person.context.newPage(), person.name, person.errors);
   await person.page.goto(url);
-  await waitForViews(person.page);
+  await ready(person.page);
+}
+
+/** Waits until the page's live channel is open (a drop is only noticed after that). */
+export async function waitForLive(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-live', 'open', {
+    timeout: 15_000
+  });
 }
 
 export async function joinAs(
@@ -166,12 +180,21 @@ export async function openInventoryAs(
   return { ...person, token };
 }
 
-/** Creates a node on the seeded map through PostgREST with an editor's token (as another client would). */
-export async function createNodeAs(page: Page, token: string, title: string): Promise<void> {
+/**
+ * Creates a node on the seeded map through PostgREST with an editor's token (as
+ * another client would); returns its id.
+ */
+export async function createNodeAs(page: Page, token: string, title: string): Promise<string> {
   const config = (await (await page.request.get('/config.json')).json()) as { anonKey: string };
   const response = await page.request.post('/rest/v1/nodes', {
-    headers: { apikey: config.anonKey, authorization: `Bearer ${token}` },
+    headers: {
+      apikey: config.anonKey,
+      authorization: `Bearer ${token}`,
+      prefer: 'return=representation'
+    },
     data: { map_id: MAP_ID, kind: 'organisation', title }
   });
   expect(response.ok(), await response.text()).toBe(true);
+  const [row] = (await response.json()) as { id: string }[];
+  return row!.id;
 }

@@ -81,9 +81,21 @@ export async function countRows(
 
 export async function openInventory(page: Page, query = ''): Promise<void> {
   await page.goto(`/inventering${query ? `?${query}` : ''}`);
+  await waitForInventory(page);
+}
+
+/** Resolves when the inventory has loaded its map (heading and tabs shown). */
+export async function waitForInventory(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Inventering');
   await expect(page.getByRole('tablist', { name: 'Delar av inventeringen' })).toBeVisible();
 }
+
+/** The inventory's table of nodes. */
+export const nodeTable = (page: Page) => page.getByTestId('inventory-nodes');
+
+/** The button that shows a node's title in the table (and opens its inline edit). */
+export const titleButton = (page: Page, title: string) =>
+  nodeTable(page).getByRole('button', { name: `${title} – Ändra namn på ${title}`, exact: true });
 
 /** A CSV file for setInputFiles. */
 export function csvFile(name: string, text: string) {

@@ -4,18 +4,22 @@
 // banner says when the link is down.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { cleanUp, closeAll, createNodeAs, openInventoryAs, type Person } from './collab-helpers';
-import { softDeleteNodes } from './inventory-helpers';
+import {
+  cleanUp,
+  closeAll,
+  createNodeAs,
+  openInventoryAs,
+  waitForLive,
+  type Person
+} from './collab-helpers';
+import { nodeTable as table, softDeleteNodes, titleButton } from './inventory-helpers';
 
 const people: Person[] = [];
 test.afterEach(() => closeAll(people));
 test.afterAll(async ({ baseURL }) => cleanUp(baseURL!));
 
 const LIVE = { timeout: 5000 };
-const table = (page: Page) => page.getByTestId('inventory-nodes');
 const caption = (page: Page) => table(page).locator('caption');
-const titleButton = (page: Page, title: string) =>
-  table(page).getByRole('button', { name: `${title} – Ändra namn på ${title}`, exact: true });
 
 /** Marks the window so that a reload (a new window object) would show. */
 async function markWindow(page: Page): Promise<void> {
@@ -25,12 +29,6 @@ async function expectSameWindow(page: Page): Promise<void> {
   expect(
     await page.evaluate(() => (window as unknown as { __sameWindow?: boolean }).__sameWindow)
   ).toBe(true);
-}
-
-async function waitForLive(page: Page): Promise<void> {
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-live', 'open', {
-    timeout: 15_000
-  });
 }
 
 async function captionCount(page: Page): Promise<number> {

@@ -1,96 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EditRepo, EditRow } from '$lib/data/edit-repo';
-import { DataError } from '$lib/data/errors';
+import type { EditRow } from '$lib/data/edit-repo';
 import {
   memoryQueueStore,
   QueueStoreError,
   storageQueueStore,
   type QueueStore
 } from '$lib/data/queue-store';
-import type { Dataset, NodeRow } from '$lib/domain/model';
+import type { NodeRow } from '$lib/domain/model';
 import { EditingState } from '$lib/state/editing.svelte';
+import { editingPage, type PageOptions } from './edit-server';
 import { makeDataset, makeNode } from './factories';
 
-/** An in-memory table with the server's version check; ids in `refused` are not writable. */
-function fakeServer(initial: NodeRow[]) {
-  const rows = new Map(initial.map((r) => [r.id, { ...r }]));
-  const refused = new Set<string>();
-  let down = false;
-  const fail = (kind: 'network' | 'permission') => ({
-    ok: false as const,
-    reason: 'error' as const,
-    error: new DataError(kind, kind)
-  });
-  const net = () => fail('network');
-  const repo: EditRepo = {
-    create: vi.fn(async (_t, values) => {
-      if (down) return net();
-      if (refused.has(values.id as string)) return fail('permission');
-      const row = { ...makeNode(), ...values, version: 1 } as NodeRow;
-      rows.set(row.id, row);
-      return { ok: true as const, row };
-    }),
-    update: vi.fn(async (_t, id, patch, base) => {
-      if (down) return net();
-      if (refused.has(id)) return fail('permission');
-      const row = rows.get(id)!;
-      if (row.version !== base)
-        return { ok: false as const, reason: 'conflict' as const, current: { ...row } };
-      const next = { ...row, ...patch, version: row.version + 1 } as NodeRow;
-      rows.set(id, next);
-      return { ok: true as const, row: next };
-    }),
-    softDelete: vi.fn(async (_t, id, base) => {
-      if (down) return net();
-      if (refused.has(id)) return fail('permission');
-      const row = rows.get(id)!;
-      if (row.version !== base)
-        return { ok: false as const, reason: 'conflict' as const, current: row };
-      const next = { ...row, deleted_at: 'now', version: row.version + 1 };
-      rows.set(id, next);
-      return { ok: true as const, row: next };
-    }),
-    relationsOf: vi.fn(async () => [])
-  };
-  return { rows, refused, repo, setDown: (d: boolean) => (down = d) };
-}
-
-interface PageOptions {
-  /** The server the page talks to (a new one by default). */
-  server?: ReturnType<typeof fakeServer>;
-  store?: QueueStore;
-  userId?: string | null;
-  mapId?: string;
-  online?: boolean;
-}
-
-/** One page's editing state over `initial` (the dataset as loaded). */
-function setup(initial: NodeRow[] = [makeNode({ title: 'A' })], options: PageOptions = {}) {
-  const server = options.server ?? fakeServer(initial);
-  let dataset: Dataset = makeDataset({ nodes: initial, relations: [] });
-  let online = options.online ?? true;
-  let userId = options.userId ?? null;
-  let n = 0;
-  const editing = new EditingState({
-    mapId: options.mapId ?? 'map',
-    repo: () => server.repo,
-    dataset: () => dataset,
-    setDataset: (d) => (dataset = d),
-    online: () => online,
-    userId: () => userId,
-    store: options.store,
-    newId: () => `new-${++n}`
-  });
-  return {
-    server,
-    editing,
-    get dataset() {
-      return dataset;
-    },
-    setOnline: (o: boolean) => (online = o),
-    setUser: (u: string | null) => (userId = u)
-  };
-}
+/** One page's editing state over `initial` nodes (the dataset as loaded). */
+const setup = (initial: NodeRow[] = [makeNode({ title: 'A' })], options: PageOptions = {}) =>
+  editingPage(makeDataset({ nodes: initial, relations: [] }), options);
 
 describe('EditingState', () => {
   it('creates, and undo/redo deletes and restores the created node', async () => {
@@ -182,6 +105,119 @@ describe('EditingState', () => {
     s.server.setDown(false);
     await s.editing.replay();
     expect(s.server.rows.get(a.id)!.title).toBe('A2');
+  });
+});
+
+describe('EditingState: many rows at once, and how each row went', () => {
+  const titled = (titles: string[]) => titles.map((title) => makeNode({ title }));
+
+  it('a bulk change is one undo step; a conflict goes to the conflict view, a refusal stays with its row', async () => {
+    const nodes = titled(['A', 'B', 'C', 'D']);
+    const [a, b, c, d] = nodes as [NodeRow, NodeRow, NodeRow, NodeRow];
+    const s = setup(nodes);
+    s.server.rows.set(c.id, { ...c, title: 'C deras', version: 2 }); // someone else, meanwhile
+    s.server.refused.add(d.id);
+    const progress: [number, number][] = [];
+    const outcome = await s.editing.updateMany(
+      'nodes',
+      nodes.map((base) => ({ base, patch: { status: 'ended' }, title: base.title })),
+      (done, total) => progress.push([done, total])
+    );
+    expect(outcome).toEqual({ saved: 2, queued: 0, failed: 2 });
+    expect(progress.at(0)).toEqual([0, 4]);
+    expect(progress.at(-1)).toEqual([4, 4]);
+    expect(s.dataset.nodes.map((n) => [n.title, n.status, n.version])).toEqual([
+      ['A', 'ended', 2],
+      ['B', 'ended', 2],
+      ['C deras', 'active', 2],
+      ['D', 'active', 1]
+    ]);
+    expect(s.editing.outcome(a.id)).toBeNull();
+    expect(s.editing.outcome(c.id)).toEqual({ kind: 'conflict' });
+    expect(s.editing.conflict).toMatchObject({ id: c.id, mine: { status: 'ended' } });
+    expect(s.editing.outcome(d.id)).toEqual({ kind: 'error', messageKey: 'error.permission' });
+    expect(s.editing.nextUndo).toMatchObject({
+      kind: 'bulk',
+      changes: [{ id: a.id }, { id: b.id }]
+    });
+
+    await s.editing.undo();
+    expect([a, b].map((n) => s.server.rows.get(n.id)!.status)).toEqual(['active', 'active']);
+    expect(s.dataset.nodes.slice(0, 2).map((n) => n.status)).toEqual(['active', 'active']);
+    expect(s.editing.notices.at(-1)).toMatchObject({
+      key: 'edit.undone',
+      action: 'edit.action.bulk',
+      params: { count: 2 }
+    });
+    await s.editing.redo();
+    expect([a, b].map((n) => s.server.rows.get(n.id)!.status)).toEqual(['ended', 'ended']);
+
+    // Taking theirs ends the conflict; a later save of the refused row clears its reason.
+    await s.editing.resolveConflict(null);
+    expect(s.editing.outcome(c.id)).toBeNull();
+    s.server.refused.delete(d.id);
+    await s.editing.update('nodes', s.editing.current('nodes', d.id)!, { title: 'D2' }, 'D2');
+    expect(s.editing.outcome(d.id)).toBeNull();
+  });
+
+  it('undoing a bulk change leaves the rows someone else changed since, and says so', async () => {
+    const nodes = titled(['A', 'B', 'C']);
+    const s = setup(nodes);
+    const updates = nodes.map((base) => ({ base, patch: { themes: ['ska'] }, title: base.title }));
+    await s.editing.updateMany('nodes', updates);
+    const b = s.server.rows.get(nodes[1]!.id)!;
+    s.server.rows.set(b.id, { ...b, title: 'B deras', version: b.version + 1 });
+    await s.editing.undo();
+    expect(nodes.map((n) => s.server.rows.get(n.id)!.themes)).toEqual([[], ['ska'], []]);
+    expect(s.editing.notices.at(-1)).toMatchObject({
+      tone: 'error',
+      key: 'edit.stepPartial',
+      params: { done: 2, count: 3 }
+    });
+    // What was undone can be redone.
+    expect(s.editing.nextRedo).toMatchObject({ kind: 'bulk', changes: [{}, {}] });
+  });
+
+  it('a row is marked while its save is under way', async () => {
+    const a = makeNode({ title: 'A' });
+    const s = setup([a]);
+    const saving = s.editing.update('nodes', a, { title: 'A2' }, 'A2');
+    expect(s.editing.outcome(a.id)).toEqual({ kind: 'saving' });
+    expect(s.editing.busy).toBe(true);
+    await saving;
+    expect(s.editing.outcome(a.id)).toBeNull();
+    expect(s.editing.busy).toBe(false);
+  });
+
+  it('an update the network failed for is shown, waits as queued and can be undone once sent', async () => {
+    const a = makeNode({ title: 'A' });
+    const s = setup([a]);
+    s.server.setDown(true);
+    expect(await s.editing.update('nodes', a, { title: 'A2' }, 'A2')).toMatchObject({
+      ok: true,
+      queued: true
+    });
+    expect(s.dataset.nodes[0]!.title).toBe('A2');
+    expect(s.editing.outcome(a.id)).toEqual({ kind: 'queued' });
+    s.server.setDown(false);
+    await s.editing.replay();
+    expect(s.editing.outcome(a.id)).toBeNull();
+    expect(s.dataset.nodes[0]).toMatchObject({ title: 'A2', version: 2 });
+    await s.editing.undo();
+    expect(s.server.rows.get(a.id)).toMatchObject({ title: 'A', version: 3 });
+  });
+
+  it('after a conflict, undoing an earlier edit of that row does not write over their change', async () => {
+    const a = makeNode({ title: 'A' });
+    const s = setup([a]);
+    await s.editing.update('nodes', a, { title: 'A2' }, 'A2');
+    const mine = s.server.rows.get(a.id)!;
+    s.server.rows.set(a.id, { ...mine, title: 'Deras', version: 3 });
+    await s.editing.update('nodes', mine, { title: 'A3' }, 'A3'); // stale: a conflict
+    await s.editing.resolveConflict(null);
+    await s.editing.undo();
+    expect(s.server.rows.get(a.id)).toMatchObject({ title: 'Deras', version: 3 });
+    expect(s.editing.notices.at(-1)).toMatchObject({ key: 'edit.undoConflict' });
   });
 });
 
@@ -341,6 +377,58 @@ describe('EditingState: the offline queue kept on the device', () => {
     expect(server.rows.get(a.id)!.title).toBe('A2');
     expect(server.rows.get(b.id)!.deleted_at).toBe('now');
     expect(store.load(KEY)).toBeNull();
+  });
+
+  it('a bulk change made offline is one step, kept, shown as waiting after a reload and sent', async () => {
+    const [a, b] = [makeNode({ title: 'A' }), makeNode({ title: 'B' })];
+    const { store, server } = await closedOffline([a, b], async (e) => {
+      const outcome = await e.updateMany(
+        'nodes',
+        [a, b].map((base) => ({ base, patch: { themes: ['ska'] }, title: base.title }))
+      );
+      expect(outcome).toEqual({ saved: 0, queued: 2, failed: 0 });
+      expect(e.nextUndo).toMatchObject({ kind: 'bulk' });
+      expect(e.notices.map((n) => n.key)).toEqual(['edit.queued']);
+    });
+    const s = setup([a, b], { server, store, userId: USER, online: false });
+    await s.editing.resume();
+    expect(s.dataset.nodes.map((n) => n.themes)).toEqual([['ska'], ['ska']]);
+    expect(s.editing.outcome(a.id)).toEqual({ kind: 'queued' });
+    expect(s.editing.outcome(b.id)).toEqual({ kind: 'queued' });
+    s.setOnline(true);
+    await s.editing.replay();
+    expect([a, b].map((n) => server.rows.get(n.id)!.themes)).toEqual([['ska'], ['ska']]);
+    expect(s.dataset.nodes.map((n) => n.version)).toEqual([2, 2]);
+    expect(s.editing.outcome(a.id)).toBeNull();
+    expect(store.load(KEY)).toBeNull();
+  });
+
+  it('on start, writes the network still fails for stay queued and shown, and go on reconnect', async () => {
+    const a = makeNode({ title: 'A' });
+    const { store, server } = await closedOffline([a], (e) =>
+      e.update('nodes', a, { title: 'A2' }, 'A2')
+    );
+    server.setDown(true);
+    const s = setup([a], { server, store, userId: USER });
+    await s.editing.resume();
+    expect(s.dataset.nodes[0]!.title).toBe('A2');
+    expect(s.editing.outcome(a.id)).toEqual({ kind: 'queued' });
+    expect(store.load(KEY)!.entries).toHaveLength(1);
+    server.setDown(false);
+    await s.editing.replay();
+    expect(server.rows.get(a.id)).toMatchObject({ title: 'A2', version: 2 });
+    expect(s.editing.outcome(a.id)).toBeNull();
+  });
+
+  it('a write refused on replay is said next to its row', async () => {
+    const a = makeNode({ title: 'A' });
+    const { store, server } = await closedOffline([a], (e) =>
+      e.update('nodes', a, { title: 'A2' }, 'A2')
+    );
+    server.refused.add(a.id);
+    const s = setup([a], { server, store, userId: USER });
+    await s.editing.resume();
+    expect(s.editing.outcome(a.id)).toEqual({ kind: 'error', messageKey: 'error.permission' });
   });
 
   it('never takes up another user’s or another map’s queue', async () => {

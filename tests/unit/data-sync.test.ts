@@ -7,7 +7,8 @@ import {
   WriteQueue,
   type LiveChange,
   type QueuedWrite,
-  type WriteOutcome
+  type WriteOutcome,
+  withSavedRows
 } from '$lib/data/sync';
 import { makeDataset, makeMap, makeNode, makeRelation, makeTheme } from './factories';
 
@@ -89,6 +90,20 @@ describe('applyRow', () => {
       { table: 'relations', id: ab.id, row: { ...ab, version: 2, deleted_at: 'now' } }
     ]);
     expect(next.relations).toEqual([]);
+  });
+});
+
+describe('withSavedRows', () => {
+  it('replaces saved rows in place (a newer version stays) and keeps everything else', () => {
+    const a = makeNode();
+    const b = makeNode();
+    const r = makeRelation({ source_id: a.id, target_id: b.id });
+    const dataset = makeDataset({ nodes: [a, b], relations: [r] });
+    const saved = { ...b, title: 'Ny', version: 2 };
+    const next = withSavedRows(dataset, [saved]);
+    expect(next.nodes).toEqual([a, saved]);
+    expect(next.relations).toBe(dataset.relations);
+    expect(withSavedRows(dataset)).toBe(dataset);
   });
 });
 

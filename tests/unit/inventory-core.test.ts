@@ -6,8 +6,7 @@ import {
   relationValuePatch,
   statusPatch,
   themesPatch,
-  titlePatch,
-  withSavedRows
+  titlePatch
 } from '$lib/inventory/edits';
 import { exportName, localDay } from '$lib/inventory/files';
 import { coverageCellQuery, explorerQuery } from '$lib/inventory/links';
@@ -16,7 +15,7 @@ import { themeNames } from '$lib/inventory/theme-names';
 import { explorerHref, parseTab, urlForTab } from '$lib/inventory/tabs';
 import { rowWindow, scrollToRow } from '$lib/inventory/window';
 import { EMPTY_FILTERS } from '$lib/explorer/filters';
-import { makeDataset, makeNode, makeRelation, makeTheme } from './factories';
+import { makeNode, makeRelation, makeTheme } from './factories';
 
 describe('rowWindow', () => {
   it('renders the visible rows plus the overscan, and pads the rest', () => {
@@ -217,18 +216,6 @@ describe('edits', () => {
     expect(themeNames(['ska', 'okänd'], themes, 'sv')).toBe('Skola, okänd');
     expect(themeNames(['ska'], themes, 'en')).toBe('School');
     expect(themeNames([], themes, 'sv')).toBe('');
-  });
-
-  it('withSavedRows replaces saved rows in place and keeps everything else', () => {
-    const a = makeNode();
-    const b = makeNode();
-    const r = makeRelation({ source_id: a.id, target_id: b.id });
-    const dataset = makeDataset({ nodes: [a, b], relations: [r] });
-    const saved = { ...b, title: 'Ny', version: 2 };
-    const next = withSavedRows(dataset, [saved]);
-    expect(next.nodes).toEqual([a, saved]);
-    expect(next.relations).toBe(dataset.relations);
-    expect(withSavedRows(dataset)).toBe(dataset);
   });
 });
 

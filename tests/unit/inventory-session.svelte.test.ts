@@ -7,10 +7,10 @@ import type { RuntimeConfig } from '$lib/data/config';
 import type { Identity, Session } from '$lib/data/identity';
 import { applyRows } from '$lib/data/sync';
 import type { SaveResult } from '$lib/data/versioned';
-import type { Dataset, NodeRow } from '$lib/domain/model';
+import type { EditRow } from '$lib/data/edit-repo';
 import { EditorSession } from '$lib/inventory/editor-session.svelte';
-import { RowSaves } from '$lib/inventory/row-saves.svelte';
 import { SessionState } from '$lib/state/session.svelte';
+import { inventoryPage } from './edit-server';
 import { makeDataset, makeNode } from './factories';
 
 const MAP = '00000000-0000-4000-8000-000000000001';
@@ -117,46 +117,31 @@ describe('EditorSession over the app session', () => {
 });
 
 describe('inventory saves and the live echo', () => {
-  function store(dataset: Dataset) {
-    let current = dataset;
-    return { dataset: () => current, setDataset: (d: Dataset) => (current = d) };
-  }
-
   it('a save that returns after a newer live version keeps the newer one', async () => {
     const node = makeNode({ title: 'A', version: 1 });
-    const data = store(makeDataset({ nodes: [node] }));
-    let answer: (r: SaveResult<NodeRow>) => void = () => {};
-    const saves = new RowSaves({
-      ...data,
-      saveRelation: () => Promise.reject(new Error('unused')),
-      saveNode: () => new Promise((resolve) => (answer = resolve))
-    });
-    const saving = saves.saveNode(node, { id: node.id, title: 'Mitt' });
+    const s = inventoryPage(makeDataset({ nodes: [node] }));
+    let answer: (r: SaveResult<EditRow>) => void = () => {};
+    vi.mocked(s.server.repo.update).mockImplementationOnce(
+      () => new Promise((resolve) => (answer = resolve))
+    );
+    const saving = s.saves.saveNode(node, { id: node.id, title: 'Mitt' });
     const mine = { ...node, title: 'Mitt', version: 2 };
     // My change, then someone else's on top of it, arrive live before my save returns.
     const theirs = { ...mine, status: 'ended' as const, version: 3 };
-    data.setDataset(applyRows(data.dataset(), [{ table: 'nodes', id: node.id, row: theirs }]));
+    s.setDataset(applyRows(s.dataset, [{ table: 'nodes', id: node.id, row: theirs }]));
     answer({ ok: true, row: mine });
     expect(await saving).toBe(true);
-    expect(data.dataset().nodes[0]).toEqual(theirs);
+    expect(s.dataset.nodes[0]).toEqual(theirs);
   });
 
   it('the live echo of a saved change leaves the saved row in place; an older echo is ignored', async () => {
     const node = makeNode({ title: 'A', version: 4 });
-    const data = store(makeDataset({ nodes: [node] }));
-    const saves = new RowSaves({
-      ...data,
-      saveRelation: () => Promise.reject(new Error('unused')),
-      saveNode: async (patch, version) => ({
-        ok: true,
-        row: { ...node, ...patch, version: version + 1 }
-      })
-    });
-    await saves.saveNode(node, { id: node.id, title: 'B' });
-    expect(data.dataset().nodes[0]).toMatchObject({ title: 'B', version: 5 });
-    const late = applyRows(data.dataset(), [{ table: 'nodes', id: node.id, row: node }]);
-    expect(late).toBe(data.dataset());
-    const echo = applyRows(data.dataset(), [
+    const s = inventoryPage(makeDataset({ nodes: [node] }));
+    await s.saves.saveNode(node, { id: node.id, title: 'B' });
+    expect(s.dataset.nodes[0]).toMatchObject({ title: 'B', version: 5 });
+    const late = applyRows(s.dataset, [{ table: 'nodes', id: node.id, row: node }]);
+    expect(late).toBe(s.dataset);
+    const echo = applyRows(s.dataset, [
       { table: 'nodes', id: node.id, row: { ...node, title: 'B', version: 5 } }
     ]);
     expect(echo.nodes[0]).toMatchObject({ title: 'B', version: 5 });

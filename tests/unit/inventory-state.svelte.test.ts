@@ -1,91 +1,125 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DataError } from '$lib/data/errors';
-import type { SaveResult } from '$lib/data/versioned';
-import type { Dataset, NodePatch, NodeRow, RelationPatch, RelationRow } from '$lib/domain/model';
+import { memoryQueueStore } from '$lib/data/queue-store';
+import type { Dataset, RelationRow } from '$lib/domain/model';
 import type { applyImport } from '$lib/io/apply';
 import { ImportFileError, type ParsedImport } from '$lib/io/types';
 import { ImportFlow, planSize } from '$lib/inventory/import-flow.svelte';
-import { RowSaves } from '$lib/inventory/row-saves.svelte';
 import { relationValuePatch } from '$lib/inventory/edits';
 import { RowSelection } from '$lib/inventory/selection.svelte';
 import type { DataClient } from '$lib/data/client';
+import { inventoryPage as inventory } from './edit-server';
 import { makeDataset, makeNode, makeRelation, makeTheme } from './factories';
 
-function store(dataset: Dataset) {
-  let current = dataset;
-  return { dataset: () => current, setDataset: (d: Dataset) => (current = d) };
-}
+const label = (r: RelationRow) => `R ${r.id}`;
+/** A dataset with these relations and their ends (a relation without its ends is dropped). */
+const withEnds = (relations: RelationRow[], rest: Partial<Dataset> = {}) =>
+  makeDataset({
+    ...rest,
+    nodes: relations.flatMap((r) => [makeNode({ id: r.source_id }), makeNode({ id: r.target_id })]),
+    relations
+  });
 
 describe('RowSaves', () => {
-  it('a saved row replaces the old one; a conflict shows the current row and says so', async () => {
+  it('a saved row replaces the old one; a conflict shows their row, says so and opens the conflict view', async () => {
     const a = makeNode({ title: 'A' });
     const b = makeNode({ title: 'B' });
-    const data = store(makeDataset({ nodes: [a, b] }));
-    const calls: [NodePatch, number][] = [];
-    const saves = new RowSaves({
-      ...data,
-      saveRelation: () => Promise.reject(new Error('unused')),
-      saveNode: async (patch, version): Promise<SaveResult<NodeRow>> => {
-        calls.push([patch, version]);
-        if (patch.id === a.id) return { ok: true, row: { ...a, ...patch, version: version + 1 } };
-        return { ok: false, reason: 'conflict', current: { ...b, title: 'B2', version: 5 } };
-      }
-    });
-    expect(await saves.saveNode(a, { id: a.id, title: 'A!' })).toBe(true);
-    expect(saves.issue(a.id)).toBeNull();
-    expect(data.dataset().nodes[0]).toMatchObject({ title: 'A!', version: 2 });
+    const s = inventory(makeDataset({ nodes: [a, b] }));
+    s.server.rows.set(b.id, { ...b, title: 'B2', version: 5 });
+    expect(await s.saves.saveNode(a, { id: a.id, title: 'A!' })).toBe(true);
+    expect(s.saves.issue(a.id)).toBeNull();
+    expect(s.dataset.nodes[0]).toMatchObject({ title: 'A!', version: 2 });
+    expect(s.server.repo.update).toHaveBeenLastCalledWith('nodes', a.id, { title: 'A!' }, 1);
 
-    expect(await saves.saveNode(b, { id: b.id, title: 'Mine' })).toBe(false);
-    expect(saves.issue(b.id)).toEqual({ kind: 'conflict' });
-    expect(data.dataset().nodes[1]).toMatchObject({ title: 'B2', version: 5 });
-    expect(calls.map(([, v]) => v)).toEqual([1, 1]);
+    // The editor may close: the conflict view keeps the user's value.
+    expect(await s.saves.saveNode(b, { id: b.id, title: 'Mine' })).toBe(true);
+    expect(s.saves.issue(b.id)).toEqual({ kind: 'conflict' });
+    expect(s.dataset.nodes[1]).toMatchObject({ title: 'B2', version: 5 });
+    expect(s.editing.conflict).toMatchObject({ id: b.id, title: 'Mine', mine: { title: 'Mine' } });
+    await s.editing.resolveConflict({ title: 'Mine' });
+    expect(s.saves.issue(b.id)).toBeNull();
+    expect(s.server.rows.get(b.id)).toMatchObject({ title: 'Mine', version: 6 });
   });
 
-  it('an error keeps the row and names the reason', async () => {
+  it('a refusal keeps the row and names the reason; the editor stays open', async () => {
     const a = makeNode();
-    const data = store(makeDataset({ nodes: [a] }));
-    const saves = new RowSaves({
-      ...data,
-      saveRelation: () => Promise.reject(new Error('unused')),
-      saveNode: async () => ({
-        ok: false,
-        reason: 'error',
-        error: new DataError('permission', 'no')
-      })
-    });
-    expect(await saves.saveNode(a, { id: a.id, status: 'ended' })).toBe(false);
-    expect(saves.issue(a.id)).toEqual({ kind: 'error', messageKey: 'error.permission' });
-    expect(data.dataset().nodes[0]).toBe(a);
+    const s = inventory(makeDataset({ nodes: [a] }));
+    s.server.refused.add(a.id);
+    expect(await s.saves.saveNode(a, { id: a.id, status: 'ended' })).toBe(false);
+    expect(s.saves.issue(a.id)).toEqual({ kind: 'error', messageKey: 'error.permission' });
+    expect(s.dataset.nodes[0]).toBe(a);
   });
 
-  it('bulk: sends only rows that change, counts outcomes and applies the saved rows', async () => {
+  it('an inline edit is undone and redone like the explorer’s', async () => {
+    const a = makeNode({ title: 'A' });
+    const s = inventory(makeDataset({ nodes: [a] }));
+    await s.saves.saveNode(a, { id: a.id, title: 'A2' });
+    expect(s.editing.nextUndo).toMatchObject({ kind: 'update', id: a.id, title: 'A2' });
+    await s.editing.undo();
+    expect(s.server.rows.get(a.id)).toMatchObject({ title: 'A', version: 3 });
+    expect(s.dataset.nodes[0]).toMatchObject({ title: 'A', version: 3 });
+    await s.editing.redo();
+    expect(s.server.rows.get(a.id)).toMatchObject({ title: 'A2', version: 4 });
+  });
+
+  it('offline: an inline edit is shown, waits next to its row, is kept on the device and sent later', async () => {
+    const a = makeNode({ title: 'A' });
+    const store = memoryQueueStore();
+    const s = inventory(makeDataset({ nodes: [a] }), { store, userId: 'u', online: false });
+    expect(await s.saves.saveNode(a, { id: a.id, title: 'A2' })).toBe(true);
+    expect(s.dataset.nodes[0]!.title).toBe('A2');
+    expect(s.saves.issue(a.id)).toEqual({ kind: 'queued' });
+    expect(s.server.repo.update).not.toHaveBeenCalled();
+    expect(store.load({ mapId: 'map', userId: 'u' })!.entries).toHaveLength(1);
+
+    // A reload while still offline: the new page shows it waiting, and sends it once online.
+    const next = inventory(makeDataset({ nodes: [a] }), {
+      server: s.server,
+      store,
+      userId: 'u',
+      online: false
+    });
+    await next.editing.resume();
+    expect(next.dataset.nodes[0]!.title).toBe('A2');
+    expect(next.saves.issue(a.id)).toEqual({ kind: 'queued' });
+    next.setOnline(true);
+    await next.editing.replay();
+    expect(s.server.rows.get(a.id)).toMatchObject({ title: 'A2', version: 2 });
+    expect(next.saves.issue(a.id)).toBeNull();
+  });
+
+  it('bulk: sends only rows that change, counts outcomes, applies the saved rows, one undo step', async () => {
     const nodes = Array.from({ length: 120 }, (_, i) =>
       makeNode({ title: `N${i}`, themes: i % 3 === 0 ? ['ska'] : [] })
     );
-    const data = store(makeDataset({ nodes, themes: [makeTheme({ key: 'ska' })] }));
-    let sent = 0;
-    const saves = new RowSaves({
-      ...data,
-      saveRelation: () => Promise.reject(new Error('unused')),
-      saveNode: async (patch, version) => {
-        sent++;
-        const node = nodes.find((n) => n.id === patch.id)!;
-        if (node.title === 'N1') {
-          return { ok: false, reason: 'error', error: new DataError('network', 'x') };
-        }
-        return { ok: true, row: { ...node, ...patch, version: version + 1 } as NodeRow };
-      }
-    });
+    const s = inventory(makeDataset({ nodes, themes: [makeTheme({ key: 'ska' })] }));
+    s.server.refused.add(nodes[1]!.id);
     const progress: number[] = [];
-    const outcome = await saves.bulkNodes(nodes, { type: 'addTheme', theme: 'ska' }, null, (done) =>
-      progress.push(done)
+    const outcome = await s.saves.bulkNodes(
+      nodes,
+      { type: 'addTheme', theme: 'ska' },
+      null,
+      (done) => progress.push(done)
     );
-    expect(outcome).toEqual({ saved: 79, unchanged: 40, failed: 1 });
-    expect(sent).toBe(80);
+    expect(outcome).toEqual({ saved: 79, queued: 0, unchanged: 40, failed: 1 });
+    expect(s.server.repo.update).toHaveBeenCalledTimes(80);
     expect(progress.at(-1)).toBe(80);
-    const after = data.dataset().nodes;
-    expect(after.filter((n) => n.themes.includes('ska'))).toHaveLength(119);
-    expect(saves.issue(nodes[1]!.id)).toEqual({ kind: 'error', messageKey: 'error.network' });
+    expect(s.dataset.nodes.filter((n) => n.themes.includes('ska'))).toHaveLength(119);
+    expect(s.saves.issue(nodes[1]!.id)).toEqual({ kind: 'error', messageKey: 'error.permission' });
+
+    await s.editing.undo(); // the whole bulk change at once
+    expect(s.dataset.nodes.filter((n) => n.themes.includes('ska'))).toHaveLength(40);
+    expect([...s.server.rows.values()].filter((n) => n.themes.includes('ska'))).toHaveLength(40);
+  });
+
+  it('bulk offline: every changed row waits, as one undo step', async () => {
+    const nodes = [makeNode({ status: 'active' }), makeNode({ status: 'ended' })];
+    const s = inventory(makeDataset({ nodes }), { online: false });
+    const outcome = await s.saves.bulkNodes(nodes, { type: 'status', status: 'ended' }, null);
+    expect(outcome).toEqual({ saved: 0, queued: 1, unchanged: 1, failed: 0 });
+    expect(s.saves.issue(nodes[0]!.id)).toEqual({ kind: 'queued' });
+    expect(s.saves.issue(nodes[1]!.id)).toBeNull();
+    expect(s.editing.queued).toBe(1);
   });
 
   it('bulk on relations: adds a theme with the version check, a conflict is said next to the row', async () => {
@@ -94,89 +128,82 @@ describe('RowSaves', () => {
       makeRelation({ themes: ['ska'] }),
       makeRelation({ themes: [] })
     ];
-    const data = store(makeDataset({ relations, themes: [makeTheme({ key: 'ska' })] }));
-    const calls: [RelationPatch, number][] = [];
-    const saves = new RowSaves({
-      ...data,
-      saveNode: () => Promise.reject(new Error('unused')),
-      saveRelation: async (patch, version): Promise<SaveResult<RelationRow>> => {
-        calls.push([patch, version]);
-        const relation = relations.find((r) => r.id === patch.id)!;
-        if (relation === relations[2]) {
-          return {
-            ok: false,
-            reason: 'conflict',
-            current: { ...relation, note: 'ny', version: 7 }
-          };
-        }
-        return { ok: true, row: { ...relation, ...patch, version: version + 1 } as RelationRow };
-      }
-    });
-    const outcome = await saves.bulkRelations(relations, { type: 'addTheme', theme: 'ska' }, null);
-    expect(outcome).toEqual({ saved: 1, unchanged: 1, failed: 1 });
-    expect(calls).toEqual([
-      [{ id: relations[0]!.id, themes: ['ska'] }, 1],
-      [{ id: relations[2]!.id, themes: ['ska'] }, 1]
+    const s = inventory(withEnds(relations, { themes: [makeTheme({ key: 'ska' })] }));
+    s.server.rows.set(relations[2]!.id, { ...relations[2]!, note: 'ny', version: 7 });
+    const outcome = await s.saves.bulkRelations(
+      relations,
+      { type: 'addTheme', theme: 'ska' },
+      null,
+      label
+    );
+    expect(outcome).toEqual({ saved: 1, queued: 0, unchanged: 1, failed: 1 });
+    expect(vi.mocked(s.server.repo.update).mock.calls).toEqual([
+      ['relations', relations[0]!.id, { themes: ['ska'] }, 1],
+      ['relations', relations[2]!.id, { themes: ['ska'] }, 1]
     ]);
-    const after = data.dataset().relations;
+    const after = s.dataset.relations;
     expect(after[0]).toMatchObject({ themes: ['ska'], version: 2 });
     expect(after[2]).toMatchObject({ themes: [], note: 'ny', version: 7 });
-    expect(saves.issue(relations[2]!.id)).toEqual({ kind: 'conflict' });
+    expect(s.saves.issue(relations[2]!.id)).toEqual({ kind: 'conflict' });
+    expect(s.editing.conflict).toMatchObject({ title: label(relations[2]!) });
 
     // A relation has no status: nothing is sent.
-    calls.length = 0;
-    const none = await saves.bulkRelations(relations, { type: 'status', status: 'ended' }, null);
-    expect(none).toEqual({ saved: 0, unchanged: 3, failed: 0 });
-    expect(calls).toEqual([]);
+    vi.mocked(s.server.repo.update).mockClear();
+    const none = await s.saves.bulkRelations(
+      relations,
+      { type: 'status', status: 'ended' },
+      null,
+      label
+    );
+    expect(none).toEqual({ saved: 0, queued: 0, unchanged: 3, failed: 0 });
+    expect(s.server.repo.update).not.toHaveBeenCalled();
   });
 
   it('an invalid typed value is not sent and is said for its field until saved or cancelled', async () => {
     const relation = makeRelation({ magnitude: 12 });
-    const data = store(makeDataset({ relations: [relation] }));
-    const calls: RelationPatch[] = [];
-    const saves = new RowSaves({
-      ...data,
-      saveNode: () => Promise.reject(new Error('unused')),
-      saveRelation: async (patch, version) => {
-        calls.push(patch);
-        return { ok: true, row: { ...relation, ...patch, version: version + 1 } as RelationRow };
-      }
-    });
+    const s = inventory(withEnds([relation]));
     const edit = (text: string) =>
-      saves.editRelation(relation, 'magnitude', relationValuePatch(relation, 'magnitude', text));
+      s.saves.editRelation(
+        relation,
+        'magnitude',
+        relationValuePatch(relation, 'magnitude', text),
+        label(relation)
+      );
 
     expect(await edit('-3')).toBe(false);
     expect(await edit('abc')).toBe(false);
-    expect(calls).toEqual([]);
-    expect(saves.issue(relation.id)).toEqual({
+    expect(s.server.repo.update).not.toHaveBeenCalled();
+    expect(s.saves.issue(relation.id)).toEqual({
       kind: 'invalid',
       field: 'magnitude',
       messageKey: 'edit.error.magnitude'
     });
-    saves.dismiss(relation.id, 'year');
-    expect(saves.issue(relation.id)?.kind).toBe('invalid');
-    saves.dismiss(relation.id, 'magnitude');
-    expect(saves.issue(relation.id)).toBeNull();
+    s.saves.dismiss(relation.id, 'year');
+    expect(s.saves.issue(relation.id)?.kind).toBe('invalid');
+    s.saves.dismiss(relation.id, 'magnitude');
+    expect(s.saves.issue(relation.id)).toBeNull();
 
     expect(await edit('12')).toBe(true);
-    expect(calls).toEqual([]);
+    expect(s.server.repo.update).not.toHaveBeenCalled();
     expect(await edit('-1')).toBe(false);
     expect(await edit('7,5')).toBe(true);
-    expect(calls).toEqual([{ id: relation.id, magnitude: 7.5 }]);
-    expect(saves.issue(relation.id)).toBeNull();
-    expect(data.dataset().relations[0]).toMatchObject({ magnitude: 7.5, version: 2 });
+    expect(s.server.repo.update).toHaveBeenCalledWith(
+      'relations',
+      relation.id,
+      { magnitude: 7.5 },
+      1
+    );
+    expect(s.saves.issue(relation.id)).toBeNull();
+    expect(s.dataset.relations[0]).toMatchObject({ magnitude: 7.5, version: 2 });
   });
 
   it('dismiss leaves a conflict alone', async () => {
     const relation = makeRelation();
-    const saves = new RowSaves({
-      ...store(makeDataset({ relations: [relation] })),
-      saveNode: () => Promise.reject(new Error('unused')),
-      saveRelation: async () => ({ ok: false, reason: 'conflict', current: relation })
-    });
-    expect(await saves.saveRelation(relation, { id: relation.id, year: 2020 })).toBe(false);
-    saves.dismiss(relation.id, 'year');
-    expect(saves.issue(relation.id)).toEqual({ kind: 'conflict' });
+    const s = inventory(withEnds([relation]));
+    s.server.rows.set(relation.id, { ...relation, version: 2 });
+    expect(await s.saves.saveRelation(relation, { id: relation.id, year: 2020 }, 'R')).toBe(true);
+    s.saves.dismiss(relation.id, 'year');
+    expect(s.saves.issue(relation.id)).toEqual({ kind: 'conflict' });
   });
 });
 

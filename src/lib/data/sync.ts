@@ -148,6 +148,29 @@ export function applyRows(dataset: Dataset, fetched: readonly FetchedRow[]): Dat
   return fetched.reduce(applyRow, dataset);
 }
 
+/**
+ * The dataset with saved rows put in place of the old ones (same order). A row
+ * the live channel has meanwhile brought in a newer version of keeps that version.
+ */
+export function withSavedRows(
+  dataset: Dataset,
+  nodes: readonly NodeRow[] = [],
+  relations: readonly RelationRow[] = []
+): Dataset {
+  if (nodes.length === 0 && relations.length === 0) return dataset;
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const relationById = new Map(relations.map((r) => [r.id, r]));
+  const newer = <Row extends { version: number }>(row: Row, saved: Row | undefined) =>
+    saved && saved.version >= row.version ? saved : row;
+  return {
+    ...dataset,
+    nodes: nodeById.size ? dataset.nodes.map((n) => newer(n, nodeById.get(n.id))) : dataset.nodes,
+    relations: relationById.size
+      ? dataset.relations.map((r) => newer(r, relationById.get(r.id)))
+      : dataset.relations
+  };
+}
+
 // ---------------------------------------------------------------------------
 // Offline write queue
 // ---------------------------------------------------------------------------

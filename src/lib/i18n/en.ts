@@ -196,7 +196,7 @@ export const en = {
   'inventory.viewerOnly': 'You can read the map but not change it.',
   'inventory.signedIn': 'You are editing as {name}.',
   'inventory.offline':
-    "The connection was lost – you don't see others' changes and changes cannot be saved until it is back",
+    "The connection was lost – you don't see others' changes. Your changes are kept on this device and sent when the connection is back",
   'inventory.join.name': 'Your name',
   'inventory.join.submit': 'Join as an editor',
   'inventory.join.failed': 'Could not join: {message}',
@@ -234,8 +234,9 @@ export const en = {
   'inventory.themes.none': 'No themes',
   'inventory.save.saving': 'Saving …',
   'inventory.save.conflict':
-    'Someone else changed this row at the same time. Your change is kept – check it and save again.',
+    'Someone else changed this row at the same time. Your change is kept in the conflict view – choose there what applies.',
   'inventory.save.error': 'Not saved: {message}',
+  'inventory.save.queued': 'Waiting – saved when the connection is back',
   'inventory.verified.never': 'Never',
   'inventory.verified.by': '{date} by {name}',
   'inventory.verified.someone': 'an editor',
@@ -256,6 +257,8 @@ export const en = {
   'inventory.bulk.progress': 'Saving {done} of {total} …',
   'inventory.bulk.done':
     'Done: {saved} saved, {unchanged} unchanged, {failed} not saved (see the rows).',
+  'inventory.bulk.queued': '{count} waiting, sent when the connection is back.',
+  'inventory.undoToolbar': 'Undo and redo',
   'inventory.coverage.caption': 'Active resources per municipality (rows) and theme (columns)',
   'inventory.coverage.gapNote': 'Cells with 0 are gaps: they are marked “None” and striped.',
   'inventory.coverage.export': 'Export CSV',
@@ -579,6 +582,8 @@ export const en = {
   'edit.field.unit': 'Unit',
   'edit.field.year': 'Year',
   'edit.field.note': 'Note',
+  'edit.field.verified_at': 'Last verified',
+  'edit.field.verified_by': 'Verified by',
   'edit.field.none': 'None',
   'edit.location.point': 'Chosen point ({lon}, {lat})',
   'edit.location.centroid': 'The municipality’s centre',
@@ -618,8 +623,11 @@ export const en = {
   'edit.action.create': 'create “{title}”',
   'edit.action.update': 'change “{title}”',
   'edit.action.delete': 'delete “{title}”',
+  'edit.action.bulk': 'change {count} rows',
   'edit.undoConflict': 'Not possible: someone else has changed “{title}” since.',
   'edit.undoFailed': 'Not possible: {reason}',
+  'edit.stepPartial':
+    'Only possible for {done} of {count} rows: someone else has changed the others since, or they could not be saved.',
   'edit.conflict.heading': 'Someone else saved first',
   'edit.conflict.intro':
     '“{title}” was changed by someone else while you were editing. Nothing is saved or lost: choose for each field which version applies.',

@@ -195,7 +195,7 @@ export const sv = {
   'inventory.viewerOnly': 'Du kan läsa kartan men inte ändra den.',
   'inventory.signedIn': 'Du redigerar som {name}.',
   'inventory.offline':
-    'Anslutningen bröts – du ser inte andras ändringar och ändringar går inte att spara förrän den är tillbaka',
+    'Anslutningen bröts – du ser inte andras ändringar. Dina ändringar sparas på den här enheten och skickas när anslutningen är tillbaka',
   'inventory.join.name': 'Ditt namn',
   'inventory.join.submit': 'Gå med som redigerare',
   'inventory.join.failed': 'Det gick inte att gå med: {message}',
@@ -233,8 +233,9 @@ export const sv = {
   'inventory.themes.none': 'Inga teman',
   'inventory.save.saving': 'Sparar …',
   'inventory.save.conflict':
-    'Någon annan ändrade raden samtidigt. Din ändring finns kvar – kontrollera och spara igen.',
+    'Någon annan ändrade raden samtidigt. Din ändring finns kvar i konfliktvyn – välj där vad som ska gälla.',
   'inventory.save.error': 'Sparades inte: {message}',
+  'inventory.save.queued': 'Väntar – sparas när anslutningen är tillbaka',
   'inventory.verified.never': 'Aldrig',
   'inventory.verified.by': '{date} av {name}',
   'inventory.verified.someone': 'en redigerare',
@@ -255,6 +256,8 @@ export const sv = {
   'inventory.bulk.progress': 'Sparar {done} av {total} …',
   'inventory.bulk.done':
     'Klart: {saved} sparade, {unchanged} oförändrade, {failed} inte sparade (se raderna).',
+  'inventory.bulk.queued': '{count} väntar och skickas när anslutningen är tillbaka.',
+  'inventory.undoToolbar': 'Ångra och gör om',
   'inventory.coverage.caption': 'Antal aktiva resurser per kommun (rader) och tema (kolumner)',
   'inventory.coverage.gapNote': 'Rutor med 0 är luckor: de är märkta ”Saknas” och randiga.',
   'inventory.coverage.export': 'Exportera CSV',
@@ -578,6 +581,8 @@ export const sv = {
   'edit.field.unit': 'Enhet',
   'edit.field.year': 'År',
   'edit.field.note': 'Anteckning',
+  'edit.field.verified_at': 'Senast verifierad',
+  'edit.field.verified_by': 'Verifierad av',
   'edit.field.none': 'Ingen',
   'edit.location.point': 'Vald punkt ({lon}, {lat})',
   'edit.location.centroid': 'Kommunens mittpunkt',
@@ -617,8 +622,11 @@ export const sv = {
   'edit.action.create': 'skapa ”{title}”',
   'edit.action.update': 'ändra ”{title}”',
   'edit.action.delete': 'ta bort ”{title}”',
+  'edit.action.bulk': 'ändra {count} rader',
   'edit.undoConflict': 'Det gick inte: någon annan har ändrat ”{title}” sedan dess.',
   'edit.undoFailed': 'Det gick inte: {reason}',
+  'edit.stepPartial':
+    'Det gick bara för {done} av {count} rader: de andra har någon annan ändrat sedan dess, eller så kunde de inte sparas.',
   'edit.conflict.heading': 'Någon annan sparade först',
   'edit.conflict.intro':
     '”{title}” ändrades av någon annan medan du redigerade. Inget är sparat eller förlorat: välj för varje fält vilken version som ska gälla.',

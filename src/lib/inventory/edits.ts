@@ -5,7 +5,7 @@
 // a refused value names its problem instead. Pure.
 import { relationForm, relationValues, validateRelation } from '$lib/collab/forms';
 import type { RelationKind, Status } from '$lib/domain/kinds';
-import type { Dataset, NodePatch, NodeRow, RelationPatch, RelationRow } from '$lib/domain/model';
+import type { NodePatch, NodeRow, RelationPatch, RelationRow } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
 
 /** What the bulk bar does to every selected row. Status is a node's: a relation has none. */
@@ -115,27 +115,4 @@ export function bulkPatch(
     case 'verify':
       return { id: row.id, ...verifiedPatch(now, userId) };
   }
-}
-
-/**
- * The dataset with saved rows put in place of the old ones (same order). A row
- * the live channel has meanwhile brought in a newer version of keeps that version.
- */
-export function withSavedRows(
-  dataset: Dataset,
-  nodes: readonly NodeRow[] = [],
-  relations: readonly RelationRow[] = []
-): Dataset {
-  if (nodes.length === 0 && relations.length === 0) return dataset;
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const relationById = new Map(relations.map((r) => [r.id, r]));
-  const newer = <Row extends { version: number }>(row: Row, saved: Row | undefined) =>
-    saved && saved.version >= row.version ? saved : row;
-  return {
-    ...dataset,
-    nodes: nodeById.size ? dataset.nodes.map((n) => newer(n, nodeById.get(n.id))) : dataset.nodes,
-    relations: relationById.size
-      ? dataset.relations.map((r) => newer(r, relationById.get(r.id)))
-      : dataset.relations
-  };
 }

@@ -1,63 +1,44 @@
-// Saving inventory edits: every write goes through the repository's versioned
-// save (a conflict is reported, never overwritten silently). The outcome of each
-// row's last save is kept so the table can say it in words next to the row;
-// saved rows replace the old ones in the shared dataset. Nodes and relations
-// share one implementation: only the save function and where saved rows go differ.
+// Saving inventory edits: inline and bulk edits go through the editing state,
+// the explorer's one write path (version check, undo/redo, the offline queue
+// kept on the device, the conflict view). What is said next to a row is how its
+// last write went (being saved, waiting for the connection, in the conflict
+// view, refused), or a typed value refused before sending.
 import { SvelteMap } from 'svelte/reactivity';
-import type { DataError } from '$lib/data/errors';
-import type { SaveResult } from '$lib/data/versioned';
-import type { Dataset, NodePatch, NodeRow, RelationPatch, RelationRow } from '$lib/domain/model';
+import type { NodePatch, NodeRow, RelationPatch, RelationRow } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
-import { bulkPatch, withSavedRows, type BulkAction, type CheckedPatch } from './edits';
+import type { EditingState } from '$lib/state/editing.svelte';
+import type { RowOutcome } from '$lib/state/row-outcomes.svelte';
+import type { BulkProgress, BulkWriteOutcome, RowUpdate } from '$lib/state/row-updates';
+import { bulkPatch, type BulkAction, type CheckedPatch } from './edits';
 
 export type RowIssue =
-  | { kind: 'saving' }
-  | { kind: 'conflict' }
-  | { kind: 'error'; messageKey: MessageKey }
+  | RowOutcome
   /** A typed value refused before sending; `field` is the column it was typed in. */
   | { kind: 'invalid'; field: string; messageKey: MessageKey };
 
+/** What the inventory's saves use of the editing state. */
+export type RowEditing = Pick<EditingState, 'update' | 'updateMany' | 'outcome'>;
+
 export interface RowSaveDeps {
-  saveNode(patch: NodePatch, baseVersion: number): Promise<SaveResult<NodeRow>>;
-  saveRelation(patch: RelationPatch, baseVersion: number): Promise<SaveResult<RelationRow>>;
-  dataset(): Dataset | null;
-  setDataset(dataset: Dataset): void;
+  editing: RowEditing;
   now?: () => Date;
 }
 
-export interface BulkOutcome {
-  saved: number;
+export interface BulkOutcome extends BulkWriteOutcome {
   unchanged: number;
-  failed: number;
 }
 
-export type BulkProgress = (done: number, total: number) => void;
-
-/** Bulk saves update the shared dataset in batches of this many rows. */
-const BATCH = 50;
-
-interface Versioned {
-  id: string;
-  version: number;
-}
-
-/** How one kind of row is saved and where saved rows go. */
-interface Table<Row extends Versioned, Patch> {
-  save(patch: Patch, baseVersion: number): Promise<SaveResult<Row>>;
-  apply(rows: Row[]): void;
+/** A patch's changed fields (its id says which row). */
+function fieldsOf(patch: NodePatch | RelationPatch): Record<string, unknown> {
+  const fields: Record<string, unknown> = { ...patch };
+  delete fields.id;
+  return fields;
 }
 
 export class RowSaves {
   #deps: RowSaveDeps;
-  #issues = new SvelteMap<string, RowIssue>();
-  readonly #nodes: Table<NodeRow, NodePatch> = {
-    save: (patch, version) => this.#deps.saveNode(patch, version),
-    apply: (rows) => this.#apply(rows, [])
-  };
-  readonly #relations: Table<RelationRow, RelationPatch> = {
-    save: (patch, version) => this.#deps.saveRelation(patch, version),
-    apply: (rows) => this.#apply([], rows)
-  };
+  /** Typed values refused before sending, per row. */
+  #invalid = new SvelteMap<string, { field: string; messageKey: MessageKey }>();
 
   constructor(deps: RowSaveDeps) {
     this.#deps = deps;
@@ -69,58 +50,34 @@ export class RowSaves {
   }
 
   issue(id: string): RowIssue | null {
-    return this.#issues.get(id) ?? null;
+    const invalid = this.#invalid.get(id);
+    return invalid ? { kind: 'invalid', ...invalid } : this.#deps.editing.outcome(id);
   }
 
-  #settle<Row extends { id: string }>(id: string, result: SaveResult<Row>): Row | null {
-    if (result.ok) {
-      this.#issues.delete(id);
-      return result.row;
-    }
-    if (result.reason === 'conflict') {
-      this.#issues.set(id, { kind: 'conflict' });
-      return result.current;
-    }
-    this.#issues.set(id, { kind: 'error', messageKey: (result.error as DataError).messageKey });
-    return null;
-  }
-
-  #apply(nodes: NodeRow[], relations: RelationRow[]): void {
-    const dataset = this.#deps.dataset();
-    if (dataset && (nodes.length || relations.length)) {
-      this.#deps.setDataset(withSavedRows(dataset, nodes, relations));
-    }
-  }
-
-  /** Saves one row; the saved row (or, on a conflict, the current one) is returned. */
-  async #saveOne<Row extends Versioned, Patch>(
-    table: Table<Row, Patch>,
-    row: Row,
-    patch: Patch
-  ): Promise<{ ok: boolean; row: Row | null }> {
-    this.#issues.set(row.id, { kind: 'saving' });
-    const result = await table.save(patch, row.version);
-    return { ok: result.ok, row: this.#settle(row.id, result) };
-  }
-
-  async #save<Row extends Versioned, Patch>(
-    table: Table<Row, Patch>,
-    row: Row,
-    patch: Patch
+  /**
+   * Saves one row's patch against the version shown. True when the editor may
+   * close: saved, queued for the connection, or in the conflict view (which
+   * keeps the user's value); false when refused (the reason is the row's issue).
+   */
+  async #save(
+    table: 'nodes' | 'relations',
+    row: NodeRow | RelationRow,
+    patch: NodePatch | RelationPatch,
+    title: string
   ): Promise<boolean> {
-    const saved = await this.#saveOne(table, row, patch);
-    // On a conflict the current row is shown (the editor keeps the user's draft).
-    if (saved.row) table.apply([saved.row]);
-    return saved.ok;
+    this.#invalid.delete(row.id);
+    const result = await this.#deps.editing.update(table, row, fieldsOf(patch), title);
+    return result.ok || result.reason === 'conflict';
   }
 
-  /** Saves one node patch against the version shown; true when it was saved. */
+  /** Saves one node patch (its title names it in notices and the undo history). */
   saveNode(node: NodeRow, patch: NodePatch): Promise<boolean> {
-    return this.#save(this.#nodes, node, patch);
+    return this.#save('nodes', node, patch, patch.title ?? node.title);
   }
 
-  saveRelation(relation: RelationRow, patch: RelationPatch): Promise<boolean> {
-    return this.#save(this.#relations, relation, patch);
+  /** Saves one relation patch; `title` names the relation ("A – B"). */
+  saveRelation(relation: RelationRow, patch: RelationPatch, title: string): Promise<boolean> {
+    return this.#save('relations', relation, patch, title);
   }
 
   /**
@@ -130,32 +87,38 @@ export class RowSaves {
   async editRelation(
     relation: RelationRow,
     field: string,
-    edit: CheckedPatch<RelationPatch>
+    edit: CheckedPatch<RelationPatch>,
+    title: string
   ): Promise<boolean> {
     if (!edit.ok) {
-      this.#issues.set(relation.id, { kind: 'invalid', field, messageKey: edit.problem });
+      this.#invalid.set(relation.id, { field, messageKey: edit.problem });
       return false;
     }
-    return edit.patch ? this.saveRelation(relation, edit.patch) : true;
+    if (edit.patch) return this.saveRelation(relation, edit.patch, title);
+    this.#invalid.delete(relation.id);
+    return true;
   }
 
   /** Forgets a refused value's problem (its edit was cancelled); other issues stay. */
   dismiss(id: string, field: string): void {
-    const issue = this.#issues.get(id);
-    if (issue?.kind === 'invalid' && issue.field === field) this.#issues.delete(id);
+    if (this.#invalid.get(id)?.field === field) this.#invalid.delete(id);
   }
 
-  /** One action on many nodes, a few at a time; rows that would not change are not sent. */
+  /** One action on many nodes, as one undo step; rows that would not change are not sent. */
   bulkNodes(
     nodes: readonly NodeRow[],
     action: BulkAction,
     userId: string | null,
-    onProgress?: BulkProgress,
-    concurrency = 4
+    onProgress?: BulkProgress
   ): Promise<BulkOutcome> {
     const now = this.#now();
-    const patchOf = (node: NodeRow) => bulkPatch(node, action, now, userId);
-    return this.#bulk(this.#nodes, nodes, patchOf, onProgress, concurrency);
+    return this.#bulk(
+      'nodes',
+      nodes,
+      (n) => bulkPatch(n, action, now, userId),
+      (n) => n.title,
+      onProgress
+    );
   }
 
   /** The same for relations (a status action leaves them unchanged: they have none). */
@@ -163,45 +126,34 @@ export class RowSaves {
     relations: readonly RelationRow[],
     action: BulkAction,
     userId: string | null,
-    onProgress?: BulkProgress,
-    concurrency = 4
+    titleOf: (relation: RelationRow) => string,
+    onProgress?: BulkProgress
   ): Promise<BulkOutcome> {
     const now = this.#now();
-    const patchOf = (relation: RelationRow) => bulkPatch(relation, action, now, userId);
-    return this.#bulk(this.#relations, relations, patchOf, onProgress, concurrency);
+    return this.#bulk(
+      'relations',
+      relations,
+      (r) => bulkPatch(r, action, now, userId),
+      titleOf,
+      onProgress
+    );
   }
 
-  async #bulk<Row extends Versioned, Patch>(
-    table: Table<Row, Patch>,
+  async #bulk<Row extends NodeRow | RelationRow>(
+    table: 'nodes' | 'relations',
     rows: readonly Row[],
-    patchOf: (row: Row) => Patch | null,
-    onProgress: BulkProgress | undefined,
-    concurrency: number
+    patchOf: (row: Row) => NodePatch | RelationPatch | null,
+    titleOf: (row: Row) => string,
+    onProgress: BulkProgress | undefined
   ): Promise<BulkOutcome> {
-    const work = rows
-      .map((row) => ({ row, patch: patchOf(row) }))
-      .filter((w): w is { row: Row; patch: Patch } => w.patch !== null);
-    const outcome: BulkOutcome = { saved: 0, unchanged: rows.length - work.length, failed: 0 };
-    let pending: Row[] = [];
-    let next = 0;
-    let done = 0;
-    onProgress?.(0, work.length);
-    const worker = async () => {
-      while (next < work.length) {
-        const { row, patch } = work[next++]!;
-        const saved = await this.#saveOne(table, row, patch);
-        if (saved.row) pending.push(saved.row);
-        if (saved.ok) outcome.saved++;
-        else outcome.failed++;
-        onProgress?.(++done, work.length);
-        if (pending.length >= BATCH) {
-          table.apply(pending);
-          pending = [];
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-    table.apply(pending);
-    return outcome;
+    const updates: RowUpdate[] = [];
+    for (const row of rows) {
+      const patch = patchOf(row);
+      if (!patch) continue;
+      this.#invalid.delete(row.id);
+      updates.push({ base: row, patch: fieldsOf(patch), title: titleOf(row) });
+    }
+    const outcome = await this.#deps.editing.updateMany(table, updates, onProgress);
+    return { ...outcome, unchanged: rows.length - updates.length };
   }
 }

@@ -1,5 +1,6 @@
-// Editing together in the explorer: the live link, the editing state and which
-// editing dialog is open, created once per map and shared through context.
+// Editing together on a map page (explorer, inventory): the live link, the
+// editing state and which of the explorer's editing dialogs is open, created
+// once per map and shared through context.
 import { getContext, setContext } from 'svelte';
 import { remoteSelections } from '$lib/collab/presence';
 import { editRepo, type EditTable } from '$lib/data/edit-repo';

@@ -1,54 +1,31 @@
-// Editing the map: create, update and delete through the repository with the
-// version check; a conflict is kept for the conflict view (nothing is overwritten);
-// one's own edits can be undone and redone; while the connection is down, writes
-// wait in the offline queue and are replayed with the same version check. The
-// queue is kept on the device per map and user (QueueStore), so writes that were
-// not sent when the page closed are sent on the next start.
-import { conflictFields, type ConflictField } from '$lib/collab/conflict';
+// Editing the map: the one write path of the explorer and the inventory (its
+// inline and bulk edits). Creates, updates and deletes go through the
+// repository with the version check; a conflict is kept for the conflict view
+// (nothing is overwritten); one's own edits can be undone and redone; while the
+// connection is down, writes wait in the offline queue, kept on the device, and
+// are replayed with the same version check. The parts: EditedDataset,
+// RowUpdates, EditHistory (undo/redo), ConflictQueue, OfflineQueue, EditNotices
+// and RowOutcomes (how each row's last write went, to say next to the row).
 import type { EditRepo, EditRow, EditTable } from '$lib/data/edit-repo';
 import { DataError } from '$lib/data/errors';
-import {
-  memoryQueueStore,
-  QueueStoreError,
-  type QueueKey,
-  type QueueStore
-} from '$lib/data/queue-store';
-import { applyRow, WriteQueue, type QueuedWrite, type WriteOutcome } from '$lib/data/sync';
+import type { QueueStore } from '$lib/data/queue-store';
+import type { QueuedWrite, WriteOutcome } from '$lib/data/sync';
 import type { Dataset } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
 import { pluralKey } from '$lib/i18n/translate';
-import { UndoStack } from '$lib/collab/undo';
-
-export interface UndoEntry {
-  kind: 'create' | 'update' | 'delete';
-  table: EditTable;
-  id: string;
-  title: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  /** The row's version after the last step (the base for undoing or redoing it). */
-  version: number;
-}
-
-export interface Conflict {
-  table: EditTable;
-  id: string;
-  title: string;
-  mine: Record<string, unknown>;
-  theirs: EditRow;
-  fields: ConflictField[];
-}
-
-export interface Notice {
-  seq: number;
-  tone: 'info' | 'error';
-  key: MessageKey;
-  params?: Record<string, string | number>;
-  /** A message key to translate and pass as {reason}. */
-  reason?: MessageKey;
-  /** A message key to translate (with {title}) and pass as {action}. */
-  action?: MessageKey;
-}
+import { ConflictQueue, type Conflict } from './edit-conflicts.svelte';
+import { EditHistory, type UndoEntry } from './edit-history.svelte';
+import { EditNotices, type Notice } from './edit-notices.svelte';
+import { EditedDataset, fullRow } from './edited-dataset';
+import { OfflineQueue, type QueuedEdit } from './offline-queue.svelte';
+import { RowOutcomes, type RowOutcome } from './row-outcomes.svelte';
+import {
+  RowUpdates,
+  transient,
+  type BulkProgress,
+  type BulkWriteOutcome,
+  type RowUpdate
+} from './row-updates';
 
 export type EditResult =
   | { ok: true; queued?: boolean; id?: string }
@@ -70,99 +47,87 @@ export interface EditingDeps {
   now?: () => Date;
 }
 
-const transient = (e: DataError) => e.kind === 'network' || e.kind === 'unavailable';
-/** A whole row, not a delete's short answer ({ id, version }). */
-const fullRow = (row: { id: string; version: number }): row is EditRow =>
-  'title' in row || 'kind' in row;
+/** How many rows of a bulk change (or its undo) are written at a time. */
+const CONCURRENCY = 4;
+const QUEUED: RowOutcome = { kind: 'queued' };
+const CONFLICT: RowOutcome = { kind: 'conflict' };
 
 export class EditingState {
   #deps: EditingDeps;
-  #stack = new UndoStack<UndoEntry>(50);
-  #queue: WriteQueue;
-  #store: QueueStore;
-  /** Whose queue this is: the user it is kept for (null: kept for this page only). */
-  #owner: string | null = null;
-  #resumed = false;
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not UI state
-  #titles = new Map<string, string>();
-  /** The last version of each row that this user's own writes produced. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not UI state
-  #known = new Map<string, number>();
-  #replaying = false;
-  #seq = 0;
-
-  #rev = $state(0);
-  /** Conflicts waiting for the conflict view, first shown first. */
-  #conflicts = $state.raw<Conflict[]>([]);
-  #notices = $state.raw<Notice[]>([]);
-  #queued = $state(0);
-  #busy = $state(false);
+  readonly #dataset: EditedDataset;
+  readonly #notices = new EditNotices();
+  readonly #conflicts = new ConflictQueue();
+  readonly #rows = new RowOutcomes();
+  readonly #history: EditHistory;
+  readonly #queue: OfflineQueue;
+  readonly #updates: RowUpdates;
+  #running = $state(0);
 
   constructor(deps: EditingDeps) {
     this.#deps = deps;
-    this.#queue = new WriteQueue([], deps.now);
-    this.#store = deps.store ?? memoryQueueStore();
+    const repo = () => this.#repo();
+    const run = <T>(work: () => Promise<T>) => this.#run(work);
+    const dataset = (this.#dataset = new EditedDataset(deps.dataset, deps.setDataset));
+    const notices = this.#notices;
+    this.#history = new EditHistory({ repo, dataset, notices, run, concurrency: CONCURRENCY });
+    this.#queue = new OfflineQueue({
+      mapId: deps.mapId,
+      userId: () => deps.userId?.() ?? null,
+      store: deps.store,
+      now: deps.now,
+      notices
+    });
+    this.#updates = new RowUpdates({
+      repo,
+      online: deps.online,
+      dataset,
+      history: this.#history,
+      conflicts: this.#conflicts,
+      rows: this.#rows,
+      enqueue: (edits) => void this.#enqueue(edits),
+      run,
+      concurrency: CONCURRENCY
+    });
   }
 
+  /** The conflict the conflict view shows now (others wait their turn). */
   get conflict(): Conflict | null {
-    return this.#conflicts[0] ?? null;
+    return this.#conflicts.first;
   }
   get notices(): readonly Notice[] {
-    return this.#notices;
+    return this.#notices.list;
   }
+  /** How many writes wait for the connection. */
   get queued(): number {
-    return this.#queued;
+    return this.#queue.size;
   }
   get busy(): boolean {
-    return this.#busy;
+    return this.#running > 0;
   }
   get nextUndo(): UndoEntry | undefined {
-    void this.#rev;
-    return this.#stack.peekUndo();
+    return this.#history.nextUndo;
   }
   get nextRedo(): UndoEntry | undefined {
-    void this.#rev;
-    return this.#stack.peekRedo();
+    return this.#history.nextRedo;
   }
 
   dismiss(seq: number): void {
-    this.#notices = this.#notices.filter((n) => n.seq !== seq);
+    this.#notices.dismiss(seq);
   }
 
-  #notify(notice: Omit<Notice, 'seq'>): void {
-    this.#notices = [...this.#notices.slice(-4), { ...notice, seq: ++this.#seq }];
+  /** How the row's last write went, to say next to it; null when there is nothing to say. */
+  outcome(id: string): RowOutcome | null {
+    return (
+      this.#rows.saving(id) ??
+      (this.#conflicts.has(id) ? CONFLICT : null) ??
+      (this.#queue.has(id) ? QUEUED : null) ??
+      this.#rows.refused(id)
+    );
   }
 
-  #changed(): void {
-    this.#rev++;
-    this.#queued = this.#queue.size;
-  }
-
-  #apply(
-    table: EditTable,
-    id: string,
-    row: EditRow | { id: string; version: number } | null
-  ): void {
-    if (row) this.#known.set(id, row.version);
-    if (row && !fullRow(row)) row = null; // a delete's short answer
-    const dataset = this.#deps.dataset();
-    if (dataset) this.#deps.setDataset(applyRow(dataset, { table, id, row } as never));
-  }
-
-  #row(table: EditTable, id: string): EditRow | undefined {
-    const dataset = this.#deps.dataset();
-    const rows: EditRow[] = table === 'nodes' ? (dataset?.nodes ?? []) : (dataset?.relations ?? []);
-    return rows.find((r) => r.id === id);
-  }
-
-  #enqueue(write: QueuedWrite, title: string): EditResult {
-    if (this.#queue.size === 0) this.#owner = this.#deps.userId?.() ?? null;
-    this.#queue.enqueue(write);
-    this.#titles.set(write.id, title);
-    this.#keep();
-    this.#changed();
-    this.#notify({ tone: 'info', key: 'edit.queued' });
-    return { ok: true, queued: true, id: write.id };
+  /** The row as the dataset has it now (for forms: the version the user starts from). */
+  current(table: EditTable, id: string): EditRow | undefined {
+    return this.#dataset.current(table, id);
   }
 
   #repo(): EditRepo {
@@ -172,13 +137,22 @@ export class EditingState {
   }
 
   async #run<T>(work: () => Promise<T>): Promise<T> {
-    this.#busy = true;
+    this.#running++;
     try {
       return await work();
     } finally {
-      this.#busy = false;
+      this.#running--;
     }
   }
+
+  /** Queues writes (offline, or the network failed) and says so once. */
+  #enqueue(edits: QueuedEdit[]): EditResult {
+    this.#queue.add(edits);
+    this.#notices.add({ tone: 'info', key: 'edit.queued' });
+    return { ok: true, queued: true, id: edits.at(-1)?.write.id };
+  }
+
+  // ---- writes --------------------------------------------------------------
 
   async create(
     table: EditTable,
@@ -187,21 +161,19 @@ export class EditingState {
   ): Promise<EditResult> {
     const id = this.#deps.newId?.() ?? crypto.randomUUID();
     const full = { ...values, id, map_id: this.#deps.mapId };
-    this.#titles.set(id, title);
+    const queued: QueuedEdit = { write: { kind: 'insert', table, id, values: full }, title };
     if (!this.#deps.online()) {
-      this.#stack.push({ kind: 'create', table, id, title, version: 1 });
-      return this.#enqueue({ kind: 'insert', table, id, values: full }, title);
+      this.#history.record([{ kind: 'create', table, id, title, version: 1 }]);
+      return this.#enqueue([queued]);
     }
     return this.#run(async () => {
       const result = await this.#repo().create(table, full);
       if (!result.ok) {
-        if (transient(result.error))
-          return this.#enqueue({ kind: 'insert', table, id, values: full }, title);
+        if (transient(result.error)) return this.#enqueue([queued]);
         return { ok: false, reason: 'error', messageKey: result.error.messageKey };
       }
-      this.#apply(table, id, result.row);
-      this.#stack.push({ kind: 'create', table, id, title, version: result.row.version });
-      this.#changed();
+      this.#dataset.saved(table, id, result.row);
+      this.#history.record([{ kind: 'create', table, id, title, version: result.row.version }]);
       return { ok: true, id };
     });
   }
@@ -213,96 +185,62 @@ export class EditingState {
     title: string
   ): Promise<EditResult> {
     if (Object.keys(patch).length === 0) return { ok: true, id: base.id };
-    const source = base as unknown as Record<string, unknown>;
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, source[k] ?? null]));
-    const entry: UndoEntry = {
-      kind: 'update',
-      table,
-      id: base.id,
-      title,
-      before,
-      after: patch,
-      version: base.version
-    };
-    if (!this.#deps.online()) {
-      this.#apply(table, base.id, { ...base, ...patch } as EditRow);
-      this.#stack.push(entry);
-      return this.#enqueue(
-        { kind: 'update', table, id: base.id, baseVersion: base.version, patch },
-        title
-      );
-    }
-    return this.#run(async () => {
-      const result = await this.#repo().update(table, base.id, patch, base.version);
-      if (result.ok) {
-        this.#apply(table, base.id, result.row);
-        this.#stack.push({ ...entry, version: result.row.version });
-        this.#changed();
+    const sent = await this.#updates.one(table, { base, patch, title });
+    switch (sent.status) {
+      case 'saved':
         return { ok: true, id: base.id };
-      }
-      if (result.reason === 'conflict') {
-        this.#conflictWith(table, title, patch, result.current);
+      case 'offline':
+        return { ok: true, queued: true, id: base.id };
+      case 'conflict':
         return { ok: false, reason: 'conflict' };
-      }
-      if (transient(result.error)) {
-        return this.#enqueue(
-          { kind: 'update', table, id: base.id, baseVersion: base.version, patch },
-          title
-        );
-      }
-      return { ok: false, reason: 'error', messageKey: result.error.messageKey };
-    });
+      case 'refused':
+        return { ok: false, reason: 'error', messageKey: sent.messageKey };
+    }
+  }
+
+  /**
+   * The same kind of change on many rows of a table (the inventory's bulk bar), a
+   * few at a time, each with its own version check, as one step in the undo
+   * history. Conflicts go to the conflict view and refusals stay with their rows;
+   * rows the network failed for are queued, and all of them are while offline.
+   */
+  updateMany(
+    table: EditTable,
+    updates: readonly RowUpdate[],
+    onProgress?: BulkProgress
+  ): Promise<BulkWriteOutcome> {
+    return this.#updates.many(table, updates, onProgress);
   }
 
   async remove(table: EditTable, base: EditRow, title: string): Promise<EditResult> {
+    const change = { kind: 'delete', table, id: base.id, title } as const;
     if (!this.#deps.online()) {
-      this.#apply(table, base.id, null);
-      this.#stack.push({ kind: 'delete', table, id: base.id, title, version: base.version });
-      return this.#enqueue(
-        { kind: 'delete', table, id: base.id, baseVersion: base.version },
-        title
-      );
+      this.#dataset.show(table, base.id, null);
+      this.#history.record([{ ...change, version: base.version }]);
+      return this.#enqueue([
+        { write: { kind: 'delete', table, id: base.id, baseVersion: base.version }, title }
+      ]);
     }
     return this.#run(async () => {
       const result = await this.#repo().softDelete(table, base.id, base.version);
       if (result.ok) {
-        this.#apply(table, base.id, result.row);
-        this.#stack.push({
-          kind: 'delete',
-          table,
-          id: base.id,
-          title,
-          version: result.row.version
-        });
-        this.#changed();
-        this.#notify({ tone: 'info', key: 'edit.deleted', params: { title } });
+        this.#dataset.saved(table, base.id, result.row);
+        this.#history.record([{ ...change, version: result.row.version }]);
+        this.#notices.add({ tone: 'info', key: 'edit.deleted', params: { title } });
         return { ok: true, id: base.id };
       }
       if (result.reason === 'conflict') {
-        this.#notify({ tone: 'error', key: 'edit.undoConflict', params: { title } });
+        this.#notices.add({ tone: 'error', key: 'edit.undoConflict', params: { title } });
         return { ok: false, reason: 'conflict' };
       }
       return { ok: false, reason: 'error', messageKey: result.error.messageKey };
     });
   }
 
-  /** Shows their row and keeps both versions for the conflict view. */
-  #conflictWith(
-    table: EditTable,
-    title: string,
-    mine: Record<string, unknown>,
-    theirs: EditRow
-  ): void {
-    this.#apply(table, theirs.id, theirs);
-    const fields = conflictFields(mine, theirs as unknown as Record<string, unknown>);
-    this.#conflicts = [...this.#conflicts, { table, id: theirs.id, title, mine, theirs, fields }];
-  }
-
   /** The conflict view's answer: the patch to save over their version, or null (take theirs). */
   async resolveConflict(patch: Record<string, unknown> | null): Promise<EditResult> {
-    const conflict = this.conflict;
+    const conflict = this.#conflicts.take();
     if (!conflict) return { ok: true };
-    this.#conflicts = this.#conflicts.slice(1);
     if (!patch || Object.keys(patch).length === 0) return { ok: true, id: conflict.id };
     return this.update(conflict.table, conflict.theirs, patch, conflict.title);
   }
@@ -316,208 +254,100 @@ export class EditingState {
         if (result.reason === 'conflict') return { ok: false, reason: 'conflict' };
         return { ok: false, reason: 'error', messageKey: result.error.messageKey };
       }
-      this.#apply(table, id, result.row);
-      if (table === 'nodes') await this.#bringBackRelations(repo, id);
-      this.#notify({ tone: 'info', key: 'history.restored', params: { title } });
+      this.#dataset.saved(table, id, result.row);
+      if (table === 'nodes') await this.#dataset.bringBackRelations(repo, id);
+      this.#notices.add({ tone: 'info', key: 'history.restored', params: { title } });
       return { ok: true, id };
     });
   }
 
-  // ---- undo / redo ---------------------------------------------------------
-
-  async undo(): Promise<void> {
-    const entry = this.#stack.takeUndo();
-    if (!entry) return;
-    await this.#step(entry, 'undo');
+  undo(): Promise<void> {
+    return this.#history.step('undo');
   }
 
-  async redo(): Promise<void> {
-    const entry = this.#stack.takeRedo();
-    if (!entry) return;
-    await this.#step(entry, 'redo');
-  }
-
-  async #step(entry: UndoEntry, direction: 'undo' | 'redo'): Promise<void> {
-    const repo = this.#repo();
-    // What to do: undo a create = delete; undo a delete = restore; undo an update = the old values.
-    const restore = (entry.kind === 'delete') === (direction === 'undo');
-    const action = `edit.action.${entry.kind}` as const;
-    const version = this.#known.get(entry.id) ?? entry.version;
-    await this.#run(async () => {
-      let outcome;
-      if (entry.kind === 'update') {
-        const patch = direction === 'undo' ? entry.before! : entry.after!;
-        outcome = await repo.update(entry.table, entry.id, patch, version);
-      } else if (restore) {
-        outcome = await repo.update(entry.table, entry.id, { deleted_at: null }, version);
-      } else {
-        outcome = await repo.softDelete(entry.table, entry.id, version);
-      }
-      if (!outcome.ok) {
-        this.#changed();
-        if (outcome.reason === 'conflict') {
-          this.#notify({ tone: 'error', key: 'edit.undoConflict', params: { title: entry.title } });
-        } else {
-          this.#notify({ tone: 'error', key: 'edit.undoFailed', reason: outcome.error.messageKey });
-        }
-        return;
-      }
-      const row = outcome.row;
-      this.#apply(entry.table, entry.id, row);
-      if (restore && entry.table === 'nodes') await this.#bringBackRelations(repo, entry.id);
-      const next = { ...entry, version: row.version };
-      if (direction === 'undo') this.#stack.undone(next);
-      else this.#stack.redone(next);
-      this.#changed();
-      this.#notify({
-        tone: 'info',
-        key: direction === 'undo' ? 'edit.undone' : 'edit.redone',
-        params: { title: entry.title },
-        action
-      });
-    });
-  }
-
-  async #bringBackRelations(repo: EditRepo, nodeId: string): Promise<void> {
-    try {
-      for (const relation of await repo.relationsOf(nodeId))
-        this.#apply('relations', relation.id, relation);
-    } catch {
-      // They come back on the next load; the node itself is restored.
-    }
+  redo(): Promise<void> {
+    return this.#history.step('redo');
   }
 
   // ---- offline queue ---------------------------------------------------------
 
   /**
-   * On start (the explorer shows the loaded map): takes up the writes kept on this
+   * On start (the page shows the loaded map): takes up the writes kept on this
    * device for this map and user that were not sent before the page closed, and
-   * sends them now, or keeps them queued (and shown) while offline.
+   * sends them now; those that cannot be sent yet stay queued and are shown.
    */
   async resume(): Promise<void> {
-    const userId = this.#deps.userId?.() ?? null;
-    // A queue already in memory is what the store holds (it is kept on every step).
-    if (this.#resumed || !userId || this.#queue.size > 0) return;
-    this.#resumed = true;
-    const stored = this.#guard(() => this.#store.load(this.#key(userId)));
-    if (!stored || stored.entries.length === 0) return;
-    this.#queue = new WriteQueue(stored.entries, this.#deps.now);
-    this.#owner = userId;
-    for (const [id, title] of Object.entries(stored.titles)) this.#titles.set(id, title);
-    this.#changed();
-    if (!this.#deps.online()) {
-      this.#showQueued();
-      return;
+    if (!this.#queue.takeUp()) return;
+    if (this.#deps.online()) {
+      const count = this.#queue.size;
+      const key = pluralKey('collab.resume', count);
+      this.#notices.add({ tone: 'info', key, params: { count } });
+      await this.replay();
     }
-    const count = this.#queue.size;
-    this.#notify({ tone: 'info', key: pluralKey('collab.resume', count), params: { count } });
-    await this.replay();
+    this.#showQueued();
   }
 
   /** Shows the queued edits and deletes in the freshly loaded dataset, as when they were made. */
   #showQueued(): void {
+    const updated = { nodes: [] as EditRow[], relations: [] as EditRow[] };
     for (const { write } of this.#queue.entries()) {
       const table = write.table as EditTable;
-      const row = this.#row(table, write.id);
+      const row = this.#dataset.current(table, write.id);
       if (write.kind === 'update' && row)
-        this.#apply(table, write.id, { ...row, ...write.patch } as EditRow);
-      else if (write.kind === 'delete') this.#apply(table, write.id, null);
+        updated[table].push({ ...row, ...write.patch } as EditRow);
+      else if (write.kind === 'delete') this.#dataset.show(table, write.id, null);
     }
+    this.#dataset.showMany('nodes', updated.nodes);
+    this.#dataset.showMany('relations', updated.relations);
   }
 
   /** Sends the queued writes (on reconnect); conflicts and refusals are reported. */
   async replay(): Promise<void> {
-    if (this.#replaying || this.#queue.size === 0) return;
-    // Never sent as someone else (e.g. after signing out): it stays kept for its owner.
-    if (this.#owner !== null && this.#owner !== (this.#deps.userId?.() ?? null)) return;
-    this.#replaying = true;
-    try {
-      const repo = this.#repo();
-      const report = await this.#queue.replay(
-        (write) => this.#execute(repo, write),
-        () => this.#keep()
-      );
-      let applied = 0;
-      for (const item of report.items) {
-        const { write } = item.entry;
-        const table = write.table as EditTable;
-        const title = this.#titles.get(write.id) ?? '';
-        if (item.status === 'applied') {
-          applied++;
-          if (write.kind === 'delete') this.#apply(table, write.id, null);
-          else if (fullRow(item.row)) this.#apply(table, write.id, item.row);
-        } else if (item.status === 'conflict') {
-          const theirs = item.current;
-          if (write.kind === 'update' && fullRow(theirs) && theirs.deleted_at === null) {
-            this.#conflictWith(table, title, write.patch, theirs);
-          } else {
-            this.#notify({ tone: 'error', key: 'collab.replay.conflict', params: { title } });
-          }
+    const report = await this.#queue.replay((write) => this.#execute(write));
+    if (!report) return;
+    const updated = { nodes: [] as EditRow[], relations: [] as EditRow[] };
+    let applied = 0;
+    for (const item of report.items) {
+      const { write } = item.entry;
+      const table = write.table as EditTable;
+      const title = this.#queue.title(write.id);
+      if (item.status === 'applied') {
+        applied++;
+        this.#rows.settle(write.id, null);
+        if (write.kind === 'delete') this.#dataset.show(table, write.id, null);
+        else if (!fullRow(item.row)) continue;
+        else if (write.kind === 'update') updated[table].push(item.row);
+        else this.#dataset.saved(table, write.id, item.row); // an insert: a new row
+      } else if (item.status === 'conflict') {
+        const theirs = item.current;
+        if (write.kind === 'update' && fullRow(theirs) && theirs.deleted_at === null) {
+          this.#dataset.show(table, theirs.id, theirs);
+          this.#conflicts.add(table, title, write.patch, theirs);
         } else {
-          this.#notify({
-            tone: 'error',
-            key: 'collab.replay.refused',
-            params: { title },
-            reason: item.error.messageKey
-          });
+          this.#notices.add({ tone: 'error', key: 'collab.replay.conflict', params: { title } });
         }
+      } else {
+        this.#rows.settle(write.id, item.error.messageKey);
+        this.#notices.add({
+          tone: 'error',
+          key: 'collab.replay.refused',
+          params: { title },
+          reason: item.error.messageKey
+        });
       }
-      if (applied > 0)
-        this.#notify({ tone: 'info', key: 'collab.replay.applied', params: { count: applied } });
-    } finally {
-      this.#replaying = false;
-      this.#changed();
     }
+    this.#dataset.savedMany('nodes', updated.nodes);
+    this.#dataset.savedMany('relations', updated.relations);
+    if (applied > 0)
+      this.#notices.add({ tone: 'info', key: 'collab.replay.applied', params: { count: applied } });
   }
 
-  #key(userId: string): QueueKey {
-    return { mapId: this.#deps.mapId, userId };
-  }
-
-  /** Keeps the queue (and the titles its notices use) on the device for its owner. */
-  #keep(): void {
-    if (!this.#owner) return;
-    const key = this.#key(this.#owner);
-    if (this.#queue.size === 0) {
-      this.#guard(() => this.#store.clear(key));
-      return;
-    }
-    const entries = this.#queue.entries();
-    const titles = Object.fromEntries(
-      entries.map(({ write }) => [write.id, this.#titles.get(write.id) ?? ''])
-    );
-    this.#guard(() => this.#store.save(key, { entries, titles }));
-  }
-
-  /**
-   * Runs a store operation; a failure never stops editing: unreadable data is gone
-   * (the store removed it), an unusable storage is replaced by memory. Said once.
-   */
-  #guard<T>(work: () => T): T | null {
-    try {
-      return work();
-    } catch (error) {
-      console.warn('Regionkartan: the offline queue could not be kept on this device', error);
-      const unreadable = error instanceof QueueStoreError && error.problem === 'unreadable';
-      if (!unreadable) this.#store = memoryQueueStore();
-      this.#notify({
-        tone: 'error',
-        key: unreadable ? 'collab.storage.unreadable' : 'collab.storage.unavailable'
-      });
-      return null;
-    }
-  }
-
-  #execute(repo: EditRepo, write: QueuedWrite): Promise<WriteOutcome> {
+  #execute(write: QueuedWrite): Promise<WriteOutcome> {
+    const repo = this.#repo();
     const table = write.table as EditTable;
     if (write.kind === 'insert') return repo.create(table, write.values);
     if (write.kind === 'update')
       return repo.update(table, write.id, write.patch, write.baseVersion);
     return repo.softDelete(table, write.id, write.baseVersion);
-  }
-
-  /** The row as the dataset has it now (for forms: the version the user starts from). */
-  current(table: EditTable, id: string): EditRow | undefined {
-    return this.#row(table, id);
   }
 }

@@ -1,7 +1,8 @@
 // What the pages over one map (explorer, inventory) share: the view in the URL
 // (shallow routing, so reload and back/forward reproduce it), the explorer state,
 // the loader of the view's map and the live link that keeps its dataset current
-// (others' changes appear without a reload). Call during a page's
+// (others' changes appear without a reload), and the editing state with the
+// offline queue taken up once the map is shown. Call during a page's
 // initialisation: it sets the explorer and collab contexts and the effects.
 import { untrack } from 'svelte';
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
@@ -57,6 +58,11 @@ export function setupMapPage(): MapPage {
   $effect(() => collab.syncPresence());
   $effect(() => {
     if (loader.dataset) explorer.setDataset(loader.dataset);
+  });
+  // Once the map is shown, the edits kept on this device from an earlier visit
+  // (for this map and user) are sent, or shown as waiting while offline.
+  $effect(() => {
+    if (explorer.dataset && collab.session.userId) untrack(() => void collab.editing.resume());
   });
 
   return {
