@@ -18,3 +18,11 @@ export function reachableAddresses(host, port) {
     .map((i) => `http://${i?.address}:${port}`);
   return { local, lan };
 }
+
+/**
+ * Whether the stack listens on this machine only (then joining needs no code).
+ * @param {string} host
+ */
+export function isLoopbackHost(host) {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

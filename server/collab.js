@@ -1,12 +1,9 @@
 // @ts-check
 // Editing together on the local stack: local identity (/auth/local/*) and the live
 // channel (/live), wired into the stack in two steps around the database socket.
-import {
-  createIdentityRoutes,
-  formatJoinCode,
-  isLoopbackHost,
-  prepareIdentity
-} from './identity.js';
+import { isLoopbackHost } from './addresses.js';
+import { createIdentityRoutes, prepareIdentity } from './identity.js';
+import { formatJoinCode } from './join-code.js';
 import { createLive } from './live.js';
 import { tapNotifications } from './notify-tap.js';
 import { createSql } from './sql.js';

@@ -5,26 +5,7 @@ import { existsSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-
-const securityHeaders = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-  'X-Frame-Options': 'SAMEORIGIN'
-};
-
-/**
- * @param {import('node:http').ServerResponse} res
- * @param {number} status
- * @param {unknown} body
- */
-function sendJson(res, status, body) {
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    ...securityHeaders
-  });
-  res.end(JSON.stringify(body));
-}
+import { securityHeaders, sendJson } from './http-json.js';
 
 /**
  * Forwards a request to PostgREST with the /rest/v1 prefix removed.

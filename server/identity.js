@@ -11,35 +11,15 @@
 // when the stack listens on loopback only), otherwise viewer. A wrong code or token
 // is refused (403) rather than silently downgraded, and wrong guesses are rate
 // limited per client address and in total.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { jwtVerify } from 'jose';
-import { signToken } from './secrets.js';
+import { HttpError, postRoutes, readJson } from './http-json.js';
+import { issueJoinCode } from './join-code.js';
+import { createJoinLimits } from './join-limits.js';
+import { loadOrCreateAdminToken, sameSecret, signToken } from './secrets.js';
 
 export const SEED_MAP_ID = '00000000-0000-4000-8000-000000000001';
 export const TOKEN_LIFETIME_HOURS = 12;
-/** No 0/O, 1/I/L: easy to read aloud and to type from a projector. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_BODY = 8 * 1024;
-
-/** @param {string} host */
-export function isLoopbackHost(host) {
-  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
-
-/** A 6-character join code, e.g. "K7PQ2M" (shown as "K7P-Q2M"). */
-export function newJoinCode() {
-  let code = '';
-  for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
-}
-
-/** @param {string} code */
-export function formatJoinCode(code) {
-  return `${code.slice(0, 3)}-${code.slice(3)}`;
-}
 
 /**
  * Before the socket starts (uses PGlite directly): loads or creates the admin token
@@ -49,125 +29,9 @@ export function formatJoinCode(code) {
  * @returns {Promise<{ adminToken: string, joinCode: string | null, mapId: string }>}
  */
 export async function prepareIdentity({ db, dataDir, mapId = SEED_MAP_ID }) {
-  const file = join(dataDir, 'identity.json');
-  /** @type {{ adminToken?: unknown }} */
-  let stored = {};
-  try {
-    stored = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
-  }
-  let adminToken = typeof stored.adminToken === 'string' ? stored.adminToken : '';
-  if (adminToken.length < 32) {
-    adminToken = randomBytes(24).toString('base64url');
-    await writeFile(file, JSON.stringify({ adminToken }, null, 2) + '\n', { mode: 0o600 });
-  }
-
-  const exists = await db.query(`select 1 from public.maps where id = $1`, [mapId]);
-  if (exists.rows.length === 0) return { adminToken, joinCode: null, mapId };
-  const joinCode = newJoinCode();
-  await db.transaction(async (tx) => {
-    await tx.query(`delete from public.map_join_codes where map_id = $1`, [mapId]);
-    await tx.query(
-      `insert into public.map_join_codes (map_id, code_hash) values ($1, public.join_code_hash($1, $2))`,
-      [mapId, joinCode]
-    );
-  });
+  const adminToken = await loadOrCreateAdminToken(dataDir);
+  const joinCode = await issueJoinCode(db, mapId);
   return { adminToken, joinCode, mapId };
-}
-
-/**
- * A token bucket per key: `capacity` attempts at once, refilled at `perMinute`.
- * @param {{ capacity: number, perMinute: number, now?: () => number }} options
- */
-export function createRateLimiter({ capacity, perMinute, now = Date.now }) {
-  /** @type {Map<string, { tokens: number, at: number }>} */
-  const buckets = new Map();
-  const rate = perMinute / 60_000;
-
-  /** @param {string} key */
-  function state(key) {
-    const t = now();
-    const bucket = buckets.get(key) ?? { tokens: capacity, at: t };
-    bucket.tokens = Math.min(capacity, bucket.tokens + (t - bucket.at) * rate);
-    bucket.at = t;
-    if (buckets.size > 10_000 && !buckets.has(key)) {
-      for (const [k, b] of buckets) if (b.tokens >= capacity) buckets.delete(k);
-    }
-    buckets.set(key, bucket);
-    return bucket;
-  }
-
-  return {
-    /** Seconds until one attempt is allowed again (0 = allowed now). */
-    /** @param {string} key */
-    retryAfter(key) {
-      const bucket = state(key);
-      return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / rate / 1000);
-    },
-    /** Takes one attempt; false when none is left. @param {string} key */
-    take(key) {
-      const bucket = state(key);
-      if (bucket.tokens < 1) return false;
-      bucket.tokens -= 1;
-      return true;
-    }
-  };
-}
-
-class HttpError extends Error {
-  /**
-   * @param {number} status
-   * @param {string} code
-   * @param {string} message
-   * @param {Record<string, string>} [headers]
-   */
-  constructor(status, code, message, headers = {}) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.headers = headers;
-  }
-}
-
-/**
- * @param {import('node:http').ServerResponse} res
- * @param {number} status
- * @param {unknown} body
- * @param {Record<string, string>} [headers]
- */
-function sendJson(res, status, body, headers = {}) {
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers
-  });
-  res.end(JSON.stringify(body));
-}
-
-/** @param {import('node:http').IncomingMessage} req */
-function readJson(req) {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    /** @type {Buffer[]} */
-    const chunks = [];
-    req.on('data', (/** @type {Buffer} */ chunk) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, 'too_large', 'Förfrågan är för stor.'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
-      } catch {
-        reject(new HttpError(400, 'invalid_json', 'Förfrågan är inte giltig JSON.'));
-      }
-    });
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -228,16 +92,6 @@ export function parseJoinRequest(body) {
 }
 
 /**
- * @param {string} a
- * @param {string} b
- */
-function sameSecret(a, b) {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
-
-/**
  * The HTTP routes under /auth/local (mounted through http.js's `routes` hook).
  * @param {{
  *   sql: import('./sql.js').Sql,
@@ -245,7 +99,7 @@ function sameSecret(a, b) {
  *   adminToken: string,
  *   loopbackOnly: boolean,
  *   defaultMapId?: string,
- *   limits?: { joinsPerMinute?: number, joinBurst?: number, failuresPerMinute?: number, failureBurst?: number, globalFailuresPerMinute?: number }
+ *   limits?: import('./join-limits.js').JoinLimitOptions
  * }} options
  */
 export function createIdentityRoutes({
@@ -256,37 +110,8 @@ export function createIdentityRoutes({
   defaultMapId = SEED_MAP_ID,
   limits = {}
 }) {
-  const joins = createRateLimiter({
-    capacity: limits.joinBurst ?? 30,
-    perMinute: limits.joinsPerMinute ?? 30
-  });
-  // Wrong codes/tokens: 5 at once per address, then one a minute; 30 a minute in total.
-  const failures = createRateLimiter({
-    capacity: limits.failureBurst ?? 5,
-    perMinute: limits.failuresPerMinute ?? 1
-  });
-  const globalFailures = createRateLimiter({
-    capacity: limits.globalFailuresPerMinute ?? 30,
-    perMinute: limits.globalFailuresPerMinute ?? 30
-  });
+  const guard = createJoinLimits(limits);
   const key = new TextEncoder().encode(jwtSecret);
-
-  /** @param {string} ip */
-  function limited(ip) {
-    const wait = Math.max(failures.retryAfter(ip), globalFailures.retryAfter('*'));
-    return new HttpError(
-      429,
-      'rate_limited',
-      `För många försök. Vänta ${wait} sekunder och försök igen.`,
-      { 'Retry-After': String(Math.max(1, wait)) }
-    );
-  }
-
-  /** @param {string} ip */
-  function recordFailure(ip) {
-    failures.take(ip);
-    globalFailures.take('*');
-  }
 
   /**
    * @param {string} userId
@@ -318,26 +143,14 @@ export function createIdentityRoutes({
   /** @param {import('node:http').IncomingMessage} req */
   async function join(req) {
     const ip = req.socket.remoteAddress ?? 'unknown';
-    if (!joins.take(ip)) {
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `För många försök. Vänta ${joins.retryAfter(ip)} sekunder och försök igen.`,
-        { 'Retry-After': String(Math.max(1, joins.retryAfter(ip))) }
-      );
-    }
+    guard.takeJoin(ip);
     const input = parseJoinRequest(await readJson(req));
     const mapId = input.mapId ?? defaultMapId;
     const wantsAdmin = input.adminToken !== null && !input.viewerOnly;
     const wantsEditor = input.joinCode !== null && !input.viewerOnly;
-    if (
-      (wantsAdmin || wantsEditor) &&
-      (failures.retryAfter(ip) > 0 || globalFailures.retryAfter('*') > 0)
-    ) {
-      throw limited(ip);
-    }
+    if (wantsAdmin || wantsEditor) guard.checkGuess(ip);
     if (wantsAdmin && !sameSecret(input.adminToken ?? '', adminToken)) {
-      recordFailure(ip);
+      guard.recordFailure(ip);
       throw new HttpError(
         403,
         'wrong_admin_token',
@@ -359,7 +172,7 @@ export function createIdentityRoutes({
           [mapId, input.joinCode]
         );
         if (valid.rows.length === 0) {
-          recordFailure(ip);
+          guard.recordFailure(ip);
           throw new HttpError(
             403,
             'wrong_join_code',
@@ -443,46 +256,5 @@ export function createIdentityRoutes({
     return session(claims.sub, mapId, member?.role ?? null);
   }
 
-  /** @type {Record<string, (req: import('node:http').IncomingMessage) => Promise<unknown>>} */
-  const handlers = { '/auth/local/join': join, '/auth/local/refresh': refresh };
-
-  /**
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
-   * @returns {boolean} whether the request was handled
-   */
-  return function routes(req, res) {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = handlers[path];
-    if (!handler) return false;
-    if (req.method !== 'POST') {
-      sendJson(
-        res,
-        405,
-        { error: { code: 'method_not_allowed', message: 'Använd POST.' } },
-        {
-          Allow: 'POST'
-        }
-      );
-      return true;
-    }
-    handler(req).then(
-      (body) => sendJson(res, 200, body),
-      (error) => {
-        if (error instanceof HttpError) {
-          sendJson(
-            res,
-            error.status,
-            { error: { code: error.code, message: error.message } },
-            error.headers
-          );
-        } else {
-          sendJson(res, 500, {
-            error: { code: 'internal', message: 'Något gick fel på servern. Försök igen.' }
-          });
-        }
-      }
-    );
-    return true;
-  };
+  return postRoutes({ '/auth/local/join': join, '/auth/local/refresh': refresh });
 }

@@ -1,26 +1,59 @@
 // @ts-check
-// The stack's signing secret lives in the data directory (never in the repo);
-// the anon and service keys are JWTs signed with it, as on hosted Supabase.
-import { randomBytes } from 'node:crypto';
+// The stack's secrets live in the data directory (never in the repo), mode 0600:
+// the signing secret (secrets.json; the anon and service keys are JWTs signed
+// with it, as on hosted Supabase) and the admin token (identity.json).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
+
+/**
+ * A random secret of at least 32 characters kept under `key` in `<dataDir>/<fileName>`;
+ * made (and the file written) when missing or too short.
+ * @param {string} dataDir
+ * @param {string} fileName
+ * @param {string} key
+ * @param {number} bytes how many random bytes a new one has
+ * @returns {Promise<string>}
+ */
+async function persistentSecret(dataDir, fileName, key, bytes) {
+  const file = join(dataDir, fileName);
+  try {
+    const stored = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof stored[key] === 'string' && stored[key].length >= 32) return stored[key];
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+  }
+  const secret = randomBytes(bytes).toString('base64url');
+  await writeFile(file, JSON.stringify({ [key]: secret }, null, 2) + '\n', { mode: 0o600 });
+  return secret;
+}
 
 /**
  * @param {string} dataDir
  * @returns {Promise<{ jwtSecret: string }>}
  */
 export async function loadOrCreateSecrets(dataDir) {
-  const file = join(dataDir, 'secrets.json');
-  try {
-    const parsed = JSON.parse(await readFile(file, 'utf8'));
-    if (typeof parsed.jwtSecret === 'string' && parsed.jwtSecret.length >= 32) return parsed;
-  } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
-  }
-  const secrets = { jwtSecret: randomBytes(48).toString('base64url') };
-  await writeFile(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
-  return secrets;
+  return { jwtSecret: await persistentSecret(dataDir, 'secrets.json', 'jwtSecret', 48) };
+}
+
+/**
+ * The admin token (persistent across starts): whoever holds it joins as admin.
+ * @param {string} dataDir
+ */
+export function loadOrCreateAdminToken(dataDir) {
+  return persistentSecret(dataDir, 'identity.json', 'adminToken', 24);
+}
+
+/**
+ * Compares two secrets in constant time (also when their lengths differ).
+ * @param {string} a
+ * @param {string} b
+ */
+export function sameSecret(a, b) {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
 }
 
 /**
