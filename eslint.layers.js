@@ -7,7 +7,7 @@
 
 /** @type {readonly (readonly string[])[]} */
 export const LAYERS = [
-  ['i18n', 'test-hooks'],
+  ['i18n', 'test-hooks', 'wire'],
   ['domain'],
   ['geo'],
   ['data'],
@@ -45,6 +45,18 @@ const OUTSIDE_SRC = {
 };
 
 /**
+ * The one part of src the server imports: the wire formats (src/lib/wire), plain
+ * JavaScript that Node runs as it is, so it imports its own files and npm packages only.
+ */
+const SHARED_WITH_SERVER = 'wire';
+const NODE_RUNNABLE = {
+  regex: '^(\\$|\\.\\./)',
+  message:
+    'src/lib/wire/ is run by the server on plain Node too: it imports its own files (./…) ' +
+    'and npm packages only (docs/CONTRACTS.md, Layers).'
+};
+
+/**
  * @param {{ regex: string, message: string }[]} patterns
  * @returns {import('eslint').Linter.RulesRecord}
  */
@@ -70,7 +82,8 @@ export function layerConfigs() {
             `${folder} (layer ${layerOf(folder)}) may import only: ` +
             `${allowed.join(', ') || 'nothing'} from src/lib (docs/CONTRACTS.md, Layers).`
         },
-        OUTSIDE_SRC
+        OUTSIDE_SRC,
+        ...(folder === SHARED_WITH_SERVER ? [NODE_RUNNABLE] : [])
       ])
     };
   });
@@ -93,10 +106,10 @@ export function layerConfigs() {
       files: ['server/**'],
       rules: restrict([
         {
-          regex: '^(\\.\\./)+(src|scripts|tests)(/|$)',
+          regex: `^(\\.\\./)+(src(?!/lib/${SHARED_WITH_SERVER}/)|scripts|tests)(/|$)`,
           message:
-            'server/ runs on plain Node: it imports nothing from src/, scripts/ or tests/ ' +
-            '(docs/CONTRACTS.md, Layers).'
+            'server/ runs on plain Node: it imports nothing from src/ (but the wire formats, ' +
+            'src/lib/wire/), scripts/ or tests/ (docs/CONTRACTS.md, Layers).'
         }
       ])
     }

@@ -1,6 +1,7 @@
 // @ts-check
 // Editing together on the local stack: local identity (/auth/local/*) and the live
 // channel (/live), wired into the stack in two steps around the database socket.
+import { dropCounts } from '../src/lib/wire/decode.js';
 import { isLoopbackHost } from './addresses.js';
 import { createIdentityRoutes, prepareIdentity } from './identity.js';
 import { formatJoinCode } from './join-code.js';
@@ -17,6 +18,8 @@ export async function prepareCollaboration({ db, dataDir, jwtSecret, host, log =
   const { adminToken, joinCode, mapId } = await prepareIdentity({ db, dataDir });
   const live = createLive({ jwtSecret, log });
   const untap = await tapNotifications(db, 'changes', live.publish);
+  /** Identity request bodies refused (not JSON, or not fitting their schema). */
+  const identityDrops = dropCounts();
   /** @type {import('./sql.js').Sql | null} */
   let sql = null;
 
@@ -39,8 +42,22 @@ export async function prepareCollaboration({ db, dataDir, jwtSecret, host, log =
         jwtSecret,
         adminToken,
         loopbackOnly: isLoopbackHost(host),
-        defaultMapId: mapId
+        defaultMapId: mapId,
+        drops: identityDrops
       });
+    },
+    /**
+     * Open /live connections, and what was dropped by reason: /live client messages,
+     * NOTIFY payloads and identity request bodies.
+     */
+    wireStats() {
+      const { messages, notifications } = live.dropped;
+      return {
+        connections: live.connections,
+        live: messages,
+        notifications,
+        identity: { ...identityDrops }
+      };
     },
     async close() {
       untap();

@@ -1,7 +1,8 @@
 // @ts-check
 // JSON over HTTP for the stack's own endpoints: the headers every answer carries,
-// reading a bounded JSON body, errors as `{ error: { code, message } }`, and a
-// POST-only router for small JSON APIs (/auth/local/*).
+// reading a bounded JSON body (and checking it against its schema), errors as
+// `{ error: { code, message } }`, and a POST-only router for small JSON APIs
+// (/auth/local/*).
 
 export const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
@@ -71,6 +72,33 @@ export function readJson(req) {
     });
     req.on('error', reject);
   });
+}
+
+/**
+ * The request's JSON body checked against a schema: what does not fit is refused
+ * with 400 `invalid_<field>` (`invalid_body` for the body as a whole) and the
+ * schema's message, and counted in `drops` (as is a body that is not JSON).
+ * @template {import('zod/mini').ZodMiniType} S
+ * @param {import('node:http').IncomingMessage} req
+ * @param {S} schema
+ * @param {import('../src/lib/wire/decode.js').DropCounts} drops
+ * @returns {Promise<import('zod/mini').output<S>>}
+ */
+export async function readBody(req, schema, drops) {
+  /** @type {unknown} */
+  let body;
+  try {
+    body = await readJson(req);
+  } catch (error) {
+    if (error instanceof HttpError && error.code === 'invalid_json') drops.invalid_json++;
+    throw error;
+  }
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  drops.malformed++;
+  const issue = result.error.issues[0];
+  const field = typeof issue?.path[0] === 'string' ? issue.path[0] : 'body';
+  throw new HttpError(400, `invalid_${field}`, issue?.message ?? 'Förfrågan är inte giltig.');
 }
 
 /**

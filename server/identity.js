@@ -2,9 +2,12 @@
 // Local identity for the embedded stack: join with a display name, get a JWT.
 //
 //   POST /auth/local/join     { display_name, organisation?, municipality_code?,
-//                               join_code?, admin_token?, map_id? }
+//                               join_code?, admin_token?, map_id?, role? }
 //                             → { access_token, token_type, expires_at, user_id, role, map_id, profile }
-//   POST /auth/local/refresh  Authorization: Bearer <token> → the same with a new token
+//   POST /auth/local/refresh  Authorization: Bearer <token>, { map_id? } → the same with a new token
+//
+// The bodies are defined once, for both ends, in src/lib/data/wire/identity.js; a
+// request body that does not fit is refused (400) and counted in `drops`.
 //
 // Roles on the map (map_members, as on hosted Supabase): admin with the stack's admin
 // token (printed in the terminal), editor with the join code (printed too; not needed
@@ -12,14 +15,15 @@
 // is refused (403) rather than silently downgraded, and wrong guesses are rate
 // limited per client address and in total.
 import { jwtVerify } from 'jose';
-import { HttpError, postRoutes, readJson } from './http-json.js';
+import { dropCounts } from '../src/lib/wire/decode.js';
+import { joinRequestSchema, refreshRequestSchema } from '../src/lib/wire/identity.js';
+import { HttpError, postRoutes, readBody } from './http-json.js';
 import { issueJoinCode } from './join-code.js';
 import { createJoinLimits } from './join-limits.js';
 import { loadOrCreateAdminToken, sameSecret, signToken } from './secrets.js';
 
 export const SEED_MAP_ID = '00000000-0000-4000-8000-000000000001';
 export const TOKEN_LIFETIME_HOURS = 12;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Before the socket starts (uses PGlite directly): loads or creates the admin token
@@ -35,63 +39,6 @@ export async function prepareIdentity({ db, dataDir, mapId = SEED_MAP_ID }) {
 }
 
 /**
- * @param {unknown} value
- * @param {string} field
- * @param {number} max
- */
-function optionalText(value, field, max) {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') {
-    throw new HttpError(400, `invalid_${field}`, `Fältet ${field} ska vara text.`);
-  }
-  const text = value.trim();
-  if (text.length > max) {
-    throw new HttpError(400, `invalid_${field}`, `Fältet ${field} får vara högst ${max} tecken.`);
-  }
-  return text === '' ? null : text;
-}
-
-/**
- * Validates a join request; throws HttpError 400 with a Swedish message.
- * @param {unknown} body
- */
-export function parseJoinRequest(body) {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(400, 'invalid_body', 'Skicka ett JSON-objekt med minst display_name.');
-  }
-  const b = /** @type {Record<string, unknown>} */ (body);
-  const displayName = typeof b.display_name === 'string' ? b.display_name.trim() : '';
-  if (displayName.length < 1 || displayName.length > 80) {
-    throw new HttpError(
-      400,
-      'invalid_display_name',
-      'Skriv det namn som de andra ska se (1–80 tecken).'
-    );
-  }
-  const organisation = optionalText(b.organisation, 'organisation', 200);
-  const municipalityCode = optionalText(b.municipality_code, 'municipality_code', 4);
-  if (municipalityCode !== null && !/^[0-9]{4}$/.test(municipalityCode)) {
-    throw new HttpError(
-      400,
-      'invalid_municipality_code',
-      'Kommunkoden ska vara fyra siffror, till exempel 1880 för Örebro.'
-    );
-  }
-  const joinCode = optionalText(b.join_code, 'join_code', 32);
-  const adminToken = optionalText(b.admin_token, 'admin_token', 200);
-  const mapId = optionalText(b.map_id, 'map_id', 36);
-  if (mapId !== null && !UUID.test(mapId)) {
-    throw new HttpError(400, 'invalid_map_id', 'Kartans id är inte giltigt.');
-  }
-  // `role: 'viewer'` joins to look only, also where a join needs no code (loopback).
-  if (b.role !== undefined && b.role !== null && b.role !== 'viewer') {
-    throw new HttpError(400, 'invalid_role', 'Rollen kan bara väljas som "viewer" (läsare).');
-  }
-  const viewerOnly = b.role === 'viewer';
-  return { displayName, organisation, municipalityCode, joinCode, adminToken, mapId, viewerOnly };
-}
-
-/**
  * The HTTP routes under /auth/local (mounted through http.js's `routes` hook).
  * @param {{
  *   sql: import('./sql.js').Sql,
@@ -99,7 +46,8 @@ export function parseJoinRequest(body) {
  *   adminToken: string,
  *   loopbackOnly: boolean,
  *   defaultMapId?: string,
- *   limits?: import('./join-limits.js').JoinLimitOptions
+ *   limits?: import('./join-limits.js').JoinLimitOptions,
+ *   drops?: import('../src/lib/wire/decode.js').DropCounts
  * }} options
  */
 export function createIdentityRoutes({
@@ -108,7 +56,8 @@ export function createIdentityRoutes({
   adminToken,
   loopbackOnly,
   defaultMapId = SEED_MAP_ID,
-  limits = {}
+  limits = {},
+  drops = dropCounts()
 }) {
   const guard = createJoinLimits(limits);
   const key = new TextEncoder().encode(jwtSecret);
@@ -116,12 +65,15 @@ export function createIdentityRoutes({
   /**
    * @param {string} userId
    * @param {string} mapId
-   * @param {string | null} role
+   * @param {import('../src/lib/wire/identity.js').MapRole | null} role
+   * @returns {Promise<import('../src/lib/wire/identity.js').SessionResponse>}
    */
   async function session(userId, mapId, role) {
-    const [profile] = await sql.query(
-      `select display_name, organisation, municipality_code from public.profiles where id = $1`,
-      [userId]
+    const [profile] = /** @type {import('../src/lib/wire/identity.js').Profile[]} */ (
+      await sql.query(
+        `select display_name, organisation, municipality_code from public.profiles where id = $1`,
+        [userId]
+      )
     );
     const expiresAt = Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_HOURS * 3600;
     const accessToken = await signToken(
@@ -144,12 +96,13 @@ export function createIdentityRoutes({
   async function join(req) {
     const ip = req.socket.remoteAddress ?? 'unknown';
     guard.takeJoin(ip);
-    const input = parseJoinRequest(await readJson(req));
-    const mapId = input.mapId ?? defaultMapId;
-    const wantsAdmin = input.adminToken !== null && !input.viewerOnly;
-    const wantsEditor = input.joinCode !== null && !input.viewerOnly;
+    const input = await readBody(req, joinRequestSchema, drops);
+    const viewerOnly = input.role === 'viewer';
+    const mapId = input.map_id ?? defaultMapId;
+    const wantsAdmin = input.admin_token !== null && !viewerOnly;
+    const wantsEditor = input.join_code !== null && !viewerOnly;
     if (wantsAdmin || wantsEditor) guard.checkGuess(ip);
-    if (wantsAdmin && !sameSecret(input.adminToken ?? '', adminToken)) {
+    if (wantsAdmin && !sameSecret(input.admin_token ?? '', adminToken)) {
       guard.recordFailure(ip);
       throw new HttpError(
         403,
@@ -169,7 +122,7 @@ export function createIdentityRoutes({
       if (wantsEditor && !wantsAdmin) {
         const valid = await client.query(
           `select 1 from public.map_join_codes where map_id = $1 and code_hash = public.join_code_hash($1, $2)`,
-          [mapId, input.joinCode]
+          [mapId, input.join_code]
         );
         if (valid.rows.length === 0) {
           guard.recordFailure(ip);
@@ -181,9 +134,9 @@ export function createIdentityRoutes({
         }
       }
       const meta = {
-        display_name: input.displayName,
+        display_name: input.display_name,
         organisation: input.organisation,
-        municipality_code: input.municipalityCode
+        municipality_code: input.municipality_code
       };
       const inserted = await client.query(
         `insert into auth.users (raw_user_meta_data) values ($1) returning id`,
@@ -211,9 +164,9 @@ export function createIdentityRoutes({
       }
       await client.query(`select public.join_map($1, $2)`, [
         mapId,
-        input.viewerOnly ? null : input.joinCode
+        viewerOnly ? null : input.join_code
       ]);
-      if (loopbackOnly && !wantsEditor && !input.viewerOnly) {
+      if (loopbackOnly && !wantsEditor && !viewerOnly) {
         await client.query(
           `update public.map_members set role = 'editor'
            where map_id = $1 and user_id = $2 and role = 'viewer'`,
@@ -246,9 +199,8 @@ export function createIdentityRoutes({
     }
     const [user] = await sql.query(`select id from auth.users where id = $1`, [claims.sub]);
     if (!user) throw new HttpError(401, 'unknown_user', 'Användaren finns inte längre.');
-    const body = /** @type {Record<string, unknown> | null} */ (await readJson(req));
-    const mapId =
-      typeof body?.map_id === 'string' && UUID.test(body.map_id) ? body.map_id : defaultMapId;
+    const body = await readBody(req, refreshRequestSchema, drops);
+    const mapId = body?.map_id ?? defaultMapId;
     const [member] = await sql.query(
       `select role from public.map_members where map_id = $1 and user_id = $2`,
       [mapId, claims.sub]

@@ -5,27 +5,34 @@
 // (see notify-tap.js); only ids are sent, clients fetch rows through PostgREST so
 // RLS always applies. Presence per map: who is here and what each has selected.
 //
-// Client → server                          Server → client
-//   {type:'auth', token}                     {type:'hello', client_id, user_id}
-//   {type:'subscribe', map_id, since?}       {type:'subscribed', map_id, role, last_id}
-//   {type:'unsubscribe'}                     {type:'change', change:{id,map_id,table,row_id,op}}
-//   {type:'presence', state:{display_name?,  {type:'resync', map_id, last_id}  (too much missed: reload)
-//                    selection}}             {type:'presence', map_id, members:[…]}
-//   {type:'pong'}                            {type:'ping'} · {type:'error', code, message}
+// The messages, both ways, are defined once in src/lib/data/wire/live.js and decoded
+// with its schemas: what is not JSON, has an unknown type or does not fit is dropped,
+// counted (`dropped`) and answered with {type:'error', code:'bad_request'}.
 // A token may also be given as ?token=… on the URL. Without one the client is anon
 // (public and link maps only).
 import { randomUUID } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { WebSocketServer } from 'ws';
+import { decodeJson, decodeMessage, dropCounts } from '../src/lib/wire/decode.js';
+import { clientMessageSchemas, UUID_PATTERN, wireChangeSchema } from '../src/lib/wire/live.js';
 
 /** Beyond this many missed changes a reconnecting client reloads instead. */
 export const MAX_CATCH_UP = 2000;
-const MAX_SELECTION_BYTES = 4096;
 const MAX_BUFFERED = 1 << 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The answer to a dropped message, by why it was dropped (and its type). */
+const REFUSALS = {
+  invalid_json: 'Meddelandet är inte JSON.',
+  unknown_type: 'Okänt meddelande.',
+  malformed: 'Ogiltigt meddelande.',
+  subscribe: 'Ogiltig prenumeration.',
+  presence: 'Ogiltig närvaro (markeringen får vara högst 4 096 tecken JSON).'
+};
 
 /**
- * @typedef {{ id: number, map_id: string, table: string, row_id: string, op: string }} Change
+ * @typedef {import('../src/lib/wire/live.js').WireChange} Change
+ * @typedef {import('../src/lib/wire/live.js').ClientMessage} ClientMessage
+ * @typedef {import('../src/lib/wire/live.js').ServerMessage} ServerMessage
  * @typedef {{
  *   id: string,
  *   ws: import('ws').WebSocket,
@@ -63,10 +70,14 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
   const presenceTimers = new Map();
   /** @type {Map<string, ReturnType<typeof setTimeout>>} */
   const recheckTimers = new Map();
+  /** Client messages dropped (not JSON, unknown type, not fitting their schema). */
+  const droppedMessages = dropCounts();
+  /** NOTIFY payloads dropped (never expected: the audit trigger writes them). */
+  const droppedNotifications = dropCounts();
 
   /**
    * @param {Client} client
-   * @param {unknown} message
+   * @param {ServerMessage | string} message a message, or one already as JSON
    */
   function send(client, message) {
     if (client.ws.readyState !== client.ws.OPEN) return;
@@ -89,14 +100,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
 
   /** Called with every committed 'changes' notification. @param {string} payload */
   function publish(payload) {
-    /** @type {Change} */
-    let change;
-    try {
-      change = JSON.parse(payload);
-    } catch {
-      return;
-    }
-    if (typeof change?.id !== 'number' || typeof change.map_id !== 'string') return;
+    const change = decodeJson(wireChangeSchema, payload, droppedNotifications);
+    if (!change) return;
     const room = rooms.get(change.map_id);
     if (room) {
       for (const client of room) {
@@ -154,11 +159,9 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
         presenceTimers.delete(mapId);
         const room = rooms.get(mapId);
         if (!room) return;
-        const message = JSON.stringify({
-          type: 'presence',
-          map_id: mapId,
-          members: presenceOf(mapId)
-        });
+        /** @type {ServerMessage} */
+        const presence = { type: 'presence', map_id: mapId, members: presenceOf(mapId) };
+        const message = JSON.stringify(presence);
         for (const client of room) send(client, message);
       }, 30)
     );
@@ -278,7 +281,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     if (
       payload.role === 'authenticated' &&
       typeof payload.sub === 'string' &&
-      UUID.test(payload.sub)
+      UUID_PATTERN.test(payload.sub)
     ) {
       return { role: 'authenticated', sub: payload.sub };
     }
@@ -288,17 +291,17 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
 
   /**
    * @param {Client} client
-   * @param {any} message
+   * @param {ClientMessage} message
    */
   async function handle(client, message) {
-    switch (message?.type) {
+    switch (message.type) {
       case 'auth': {
         if (client.mapId) {
           send(client, { type: 'error', code: 'bad_request', message: 'Logga in före subscribe.' });
           return;
         }
         try {
-          client.claims = await verify(String(message.token ?? ''));
+          client.claims = await verify(message.token);
           send(client, { type: 'hello', client_id: client.id, user_id: client.claims.sub ?? null });
         } catch {
           send(client, {
@@ -310,39 +313,22 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
         }
         return;
       }
-      case 'subscribe': {
-        const mapId = String(message.map_id ?? '');
-        const since =
-          message.since === undefined || message.since === null ? null : Number(message.since);
-        if (!UUID.test(mapId) || (since !== null && !(Number.isSafeInteger(since) && since >= 0))) {
-          send(client, { type: 'error', code: 'bad_request', message: 'Ogiltig prenumeration.' });
-          return;
-        }
-        await subscribe(client, mapId, since);
+      case 'subscribe':
+        await subscribe(client, message.map_id, message.since ?? null);
         return;
-      }
       case 'unsubscribe':
         client.subscription++;
         leave(client);
         return;
       case 'presence': {
-        const state = message.state ?? {};
-        const name =
-          typeof state.display_name === 'string' ? state.display_name.trim().slice(0, 80) : '';
-        const selection = state.selection ?? null;
-        if (JSON.stringify(selection).length > MAX_SELECTION_BYTES) {
-          send(client, { type: 'error', code: 'bad_request', message: 'Markeringen är för stor.' });
-          return;
-        }
+        const name = message.state.display_name?.trim().slice(0, 80) ?? '';
         client.displayName = name || null;
-        client.selection = selection;
+        client.selection = message.state.selection ?? null;
         if (client.mapId) broadcastPresence(client.mapId);
         return;
       }
       case 'pong':
         return;
-      default:
-        send(client, { type: 'error', code: 'bad_request', message: 'Okänt meddelande.' });
     }
   }
 
@@ -372,15 +358,16 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data) => {
       client.alive = true;
-      let message;
-      try {
-        message = JSON.parse(String(data));
-      } catch {
-        send(client, { type: 'error', code: 'bad_request', message: 'Meddelandet är inte JSON.' });
-        return;
-      }
+      const decoded = decodeMessage(clientMessageSchemas, String(data), droppedMessages);
       queue = queue
-        .then(() => handle(client, message))
+        .then(() => {
+          if (decoded.ok) return handle(client, decoded.message);
+          const refusal =
+            decoded.type === 'subscribe' || decoded.type === 'presence'
+              ? REFUSALS[decoded.type]
+              : REFUSALS[decoded.reason];
+          send(client, { type: 'error', code: 'bad_request', message: refusal });
+        })
         .catch((error) => {
           log(`live: ${error instanceof Error ? error.message : String(error)}`);
           send(client, { type: 'error', code: 'internal', message: 'Något gick fel på servern.' });
@@ -406,6 +393,10 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     /** Number of open connections (for health and tests). */
     get connections() {
       return clients.size;
+    },
+    /** What was dropped so far: client messages and NOTIFY payloads, by reason. */
+    get dropped() {
+      return { messages: { ...droppedMessages }, notifications: { ...droppedNotifications } };
     },
     /**
      * @param {import('node:http').Server} server

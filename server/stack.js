@@ -156,6 +156,8 @@ export async function startStack({
       adminToken: collab.adminToken,
       /** This start's code for joining the seeded map as editor. */
       joinCode: collab.joinCode,
+      /** Open /live connections and messages dropped from clients (for tests and diagnostics). */
+      wireStats: collab.wireStats,
       close: closeAll
     };
   } catch (error) {

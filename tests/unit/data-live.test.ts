@@ -30,7 +30,8 @@ function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
   });
 }
 
-function change(id: number, row_id = `row-${id}`): LiveChange {
+function change(id: number): LiveChange {
+  const row_id = `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`;
   return { id, map_id: MAP, table: 'nodes', row_id, op: 'insert' };
 }
 
@@ -106,7 +107,8 @@ describe('LocalLiveChannel', () => {
     for (const c of [change(11), change(12), change(12), change(11), change(13)]) {
       socket.send(JSON.stringify({ type: 'change', change: c }));
     }
-    socket.send(JSON.stringify({ type: 'change', change: { ...change(14), map_id: 'other' } }));
+    const otherMap = '00000000-0000-4000-8000-000000000002';
+    socket.send(JSON.stringify({ type: 'change', change: { ...change(14), map_id: otherMap } }));
     socket.send(JSON.stringify({ type: 'ping' }));
     await until(() => connections[0]!.messages.some((m) => m.type === 'pong'));
     expect(seen.map((c) => c.id)).toEqual([11, 12, 13]);

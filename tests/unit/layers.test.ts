@@ -58,7 +58,7 @@ describe('the layers of src/lib', () => {
   it('say what a folder may import when they refuse', () => {
     expect(lint('src/lib/domain/model.js', '$lib/data/client')).toEqual([
       "'$lib/data/client' import is restricted from being used by a pattern. " +
-        'domain (layer 2) may import only: i18n, test-hooks from src/lib (docs/CONTRACTS.md, Layers).'
+        'domain (layer 2) may import only: i18n, test-hooks, wire from src/lib (docs/CONTRACTS.md, Layers).'
     ]);
     expect(lint('src/lib/graph/positions.js', '../map/placement')).toHaveLength(1);
     expect(lint('src/lib/graph/positions.js', '$lib/geo/placement')).toEqual([]);
@@ -86,11 +86,23 @@ describe('the layers of src/lib', () => {
     expect(lint('src/routes/+layout.js', '../app.css')).toEqual([]);
   });
 
-  it('keep server/ from src/, scripts/ and tests/', () => {
+  it('keep server/ from src/ (but the wire formats), scripts/ and tests/', () => {
     expect(lint('server/probe.js', './stack.js')).toEqual([]);
     expect(lint('server/database/probe.js', '../../src/lib/domain/model')).toHaveLength(1);
+    expect(lint('server/probe.js', '../src/lib/wire/live.js')).toEqual([]);
+    expect(lint('server/database/probe.js', '../../src/lib/wire/decode.js')).toEqual([]);
+    expect(lint('server/probe.js', '../src/lib/wired/live.js')).toHaveLength(1);
+    expect(lint('server/probe.js', '../src/lib/data/live')).toHaveLength(1);
     expect(lint('server/probe.js', '../scripts/generate-seed.js')).toHaveLength(1);
     expect(lint('server/probe.js', '../tests/helpers/db')).toHaveLength(1);
+  });
+
+  it('keep the wire formats runnable on plain Node: own files and npm packages only', () => {
+    expect(lint('src/lib/wire/probe.js', './decode.js')).toEqual([]);
+    expect(lint('src/lib/wire/probe.js', 'zod/mini')).toEqual([]);
+    expect(lint('src/lib/wire/probe.js', '$lib/wire/decode.js')).toHaveLength(1);
+    expect(lint('src/lib/wire/probe.js', '$app/environment')).toHaveLength(1);
+    expect(lint('src/lib/wire/probe.js', '../../app.css')).toHaveLength(1);
   });
 
   it('are the ones docs/CONTRACTS.md lists', () => {

@@ -5,11 +5,24 @@
 // session lives in localStorage. Hosted Supabase: Supabase Auth sign-in with an
 // e-mail code (OTP) carrying the same profile fields as user metadata, then
 // join_map() for the membership. Either way the map's role comes from map_members.
+// The local endpoints' bodies are defined once, for the server too, in
+// wire/identity.js; an answer that does not fit is dropped and counted, never cast.
+import { z } from 'zod/mini';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { RuntimeConfig } from './config';
 import type { Database } from '$lib/domain/database.types';
+import { Emitter } from './emitter';
+import { decodeJson, dropCounts, type DropCounts } from '$lib/wire/decode.js';
+import {
+  errorResponseSchema,
+  MAP_ROLES,
+  profileSchema,
+  sessionResponseSchema,
+  type JoinRequest,
+  type MapRole
+} from '$lib/wire/identity.js';
 
-export type MapRole = 'viewer' | 'editor' | 'admin';
+export type { MapRole };
 
 export interface Profile {
   display_name: string;
@@ -85,40 +98,23 @@ export const SESSION_KEY = 'regionkartan.session';
 /** Tokens are refreshed when less than this remains. */
 const REFRESH_MARGIN_MS = 60 * 60 * 1000;
 
-class Listeners {
-  #callbacks = new Set<(session: Session | null) => void>();
-  add(cb: (session: Session | null) => void): () => void {
-    this.#callbacks.add(cb);
-    return () => this.#callbacks.delete(cb);
-  }
-  emit(session: Session | null): void {
-    for (const cb of this.#callbacks) cb(session);
-  }
-}
+type IdentityEvents = { change: Session | null };
 
-interface LocalSessionResponse {
-  access_token: string;
-  expires_at: number;
-  user_id: string;
-  role: MapRole | null;
-  map_id: string;
-  profile: Profile | null;
-}
-
-function isSession(value: unknown): value is Session {
-  const s = value as Session | null;
-  return (
-    typeof s?.accessToken === 'string' &&
-    typeof s.userId === 'string' &&
-    typeof s.expiresAt === 'number' &&
-    typeof s.profile?.display_name === 'string'
-  );
-}
+/** A session as the local identity keeps it in storage (written by itself, read back checked). */
+const storedSessionSchema = z.object({
+  accessToken: z.string(),
+  userId: z.string(),
+  role: z.nullable(z.enum(MAP_ROLES)),
+  mapId: z.nullable(z.string()),
+  profile: profileSchema,
+  expiresAt: z.number()
+});
 
 export class LocalIdentity implements Identity {
   #session: Session | null = null;
-  #listeners = new Listeners();
+  #listeners = new Emitter<IdentityEvents>();
   #refreshing: Promise<Session | null> | null = null;
+  #drops = dropCounts();
 
   constructor(
     private readonly options: {
@@ -131,8 +127,8 @@ export class LocalIdentity implements Identity {
   ) {
     try {
       const raw = this.#storage?.getItem(SESSION_KEY);
-      const parsed: unknown = raw ? JSON.parse(raw) : null;
-      if (isSession(parsed) && parsed.expiresAt > this.#now()) this.#session = parsed;
+      const stored = raw ? storedSessionSchema.safeParse(JSON.parse(raw)) : null;
+      if (stored?.success && stored.data.expiresAt > this.#now()) this.#session = stored.data;
     } catch {
       this.#session = null;
     }
@@ -147,17 +143,22 @@ export class LocalIdentity implements Identity {
     return this.options.now?.() ?? Date.now();
   }
 
+  /** Answers from the server that were dropped, by reason (not JSON, or not fitting). */
+  get droppedResponses(): Readonly<DropCounts> {
+    return { ...this.#drops };
+  }
+
   current(): Session | null {
     if (this.#session && this.#session.expiresAt <= this.#now()) this.#set(null);
     return this.#session;
   }
 
   onChange(cb: (session: Session | null) => void): () => void {
-    return this.#listeners.add(cb);
+    return this.#listeners.on('change', cb);
   }
 
   async join(profile: Profile, codes: JoinCodes = {}): Promise<Session> {
-    const body = {
+    const body: JoinRequest = {
       display_name: profile.display_name,
       organisation: profile.organisation ?? null,
       municipality_code: profile.municipality_code ?? null,
@@ -213,14 +214,21 @@ export class LocalIdentity implements Identity {
     } catch {
       throw new IdentityError('network', 'Kunde inte nå Regionkartan. Kontrollera anslutningen.');
     }
-    const json = (await response.json().catch(() => null)) as
-      (LocalSessionResponse & { error?: { code: string; message: string } }) | null;
-    if (!response.ok || !json || json.error) {
+    const text = await response.text().catch(() => '');
+    if (!response.ok) {
+      const refusal = decodeJson(errorResponseSchema, text, this.#drops)?.error;
       const retry = Number(response.headers.get('retry-after'));
       throw new IdentityError(
-        json?.error?.code ?? 'unknown',
-        json?.error?.message ?? `Servern svarade ${response.status}.`,
+        refusal?.code ?? 'unknown',
+        refusal?.message ?? `Servern svarade ${response.status}.`,
         Number.isFinite(retry) && retry > 0 ? retry : null
+      );
+    }
+    const json = decodeJson(sessionResponseSchema, text, this.#drops);
+    if (!json) {
+      throw new IdentityError(
+        'invalid_response',
+        'Servern svarade med något oväntat. Försök igen.'
       );
     }
     return {
@@ -241,7 +249,7 @@ export class LocalIdentity implements Identity {
     } catch {
       // storage full or disabled: the session still lives for this page
     }
-    this.#listeners.emit(session);
+    this.#listeners.emit('change', session);
   }
 }
 
@@ -253,7 +261,7 @@ export class LocalIdentity implements Identity {
  */
 export class SupabaseIdentity implements Identity {
   #session: Session | null = null;
-  #listeners = new Listeners();
+  #listeners = new Emitter<IdentityEvents>();
   #role: MapRole | null = null;
   #mapId: string | null = null;
 
@@ -263,7 +271,7 @@ export class SupabaseIdentity implements Identity {
   ) {
     client.auth.onAuthStateChange((_event, auth) => {
       this.#session = auth ? this.#toSession(auth) : null;
-      this.#listeners.emit(this.#session);
+      this.#listeners.emit('change', this.#session);
     });
   }
 
@@ -293,7 +301,7 @@ export class SupabaseIdentity implements Identity {
   }
 
   onChange(cb: (session: Session | null) => void): () => void {
-    return this.#listeners.add(cb);
+    return this.#listeners.on('change', cb);
   }
 
   async join(profile: Profile, codes: JoinCodes = {}): Promise<Session> {
@@ -335,7 +343,7 @@ export class SupabaseIdentity implements Identity {
       this.#mapId = codes.map_id;
     }
     this.#session = this.#toSession(verified.session);
-    this.#listeners.emit(this.#session);
+    this.#listeners.emit('change', this.#session);
     return this.#session;
   }
 

@@ -1,0 +1,87 @@
+// Live changes and presence: the interface both channels implement (one per file:
+// local-live-channel.ts, supabase-live-channel.ts) and what they share.
+//
+// Either way only ids arrive; the caller fetches the rows through supabase-js so
+// RLS applies (see sync.ts).
+import { Emitter } from './emitter';
+import type { LiveChange } from './sync';
+import { dropCounts, type DropCounts } from '$lib/wire/decode.js';
+import type { PresenceMember, PresenceState } from '$lib/wire/live.js';
+
+export type { DropCounts, PresenceMember, PresenceState };
+
+export type LiveStatus = 'connecting' | 'open' | 'closed';
+
+export interface LiveError {
+  code: string;
+  message: string;
+}
+
+export interface LiveChannel {
+  /** Subscribes to a map; `since` = the last change id already applied (catch-up). */
+  connect(mapId: string, since?: number | null): void;
+  onChange(cb: (change: LiveChange) => void): () => void;
+  onPresence(cb: (members: PresenceMember[]) => void): () => void;
+  onStatus(cb: (status: LiveStatus) => void): () => void;
+  /** Too much was missed (or the backend cannot replay): reload the dataset. */
+  onResync(cb: () => void): () => void;
+  /** Access lost or another error the server reported. */
+  onError(cb: (error: LiveError) => void): () => void;
+  setPresence(state: PresenceState): void;
+  readonly status: LiveStatus;
+  /** The last change id seen (null before the first). */
+  readonly lastChangeId: number | null;
+  close(): void;
+}
+
+type LiveEvents = {
+  change: LiveChange;
+  presence: PresenceMember[];
+  status: LiveStatus;
+  resync: undefined;
+  error: LiveError;
+};
+
+/** The listeners, the status and the count of dropped messages, for both channels. */
+export abstract class LiveChannelBase implements LiveChannel {
+  protected readonly events = new Emitter<LiveEvents>();
+  /** Messages from the other end that were dropped, by reason (never cast, never applied). */
+  protected readonly drops: DropCounts = dropCounts();
+  #status: LiveStatus = 'closed';
+
+  abstract connect(mapId: string, since?: number | null): void;
+  abstract setPresence(state: PresenceState): void;
+  abstract close(): void;
+  abstract get lastChangeId(): number | null;
+
+  get status(): LiveStatus {
+    return this.#status;
+  }
+
+  /** How many messages were dropped so far: not JSON, of an unknown type, or not fitting. */
+  get droppedMessages(): Readonly<DropCounts> {
+    return { ...this.drops };
+  }
+
+  onChange(cb: (change: LiveChange) => void): () => void {
+    return this.events.on('change', cb);
+  }
+  onPresence(cb: (members: PresenceMember[]) => void): () => void {
+    return this.events.on('presence', cb);
+  }
+  onStatus(cb: (status: LiveStatus) => void): () => void {
+    return this.events.on('status', cb);
+  }
+  onResync(cb: () => void): () => void {
+    return this.events.on('resync', cb);
+  }
+  onError(cb: (error: LiveError) => void): () => void {
+    return this.events.on('error', cb);
+  }
+
+  protected setStatus(status: LiveStatus): void {
+    if (status === this.#status) return;
+    this.#status = status;
+    this.events.emit('status', status);
+  }
+}
