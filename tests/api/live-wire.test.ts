@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SEED_MAP_ID, startTestStack, type TestStack } from '../helpers/stack';
+import { until } from '../helpers/until';
 
 interface Message {
   type: string;
@@ -31,26 +32,11 @@ async function openLive() {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  const waitFor = (test: (m: Message) => boolean, timeoutMs = 10_000) =>
-    new Promise<Message>((resolve, reject) => {
-      const started = Date.now();
-      const tick = () => {
-        const found = messages.find(test);
-        if (found) resolve(found);
-        else if (Date.now() - started > timeoutMs) reject(new Error('no such message in time'));
-        else setTimeout(tick, 10);
-      };
-      tick();
-    });
+  const waitFor = async (test: (m: Message) => boolean) => {
+    await until(() => messages.some(test));
+    return messages.find(test)!;
+  };
   return { ws, messages, waitFor };
-}
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('/live refuses what does not fit', () => {

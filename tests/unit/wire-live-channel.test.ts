@@ -14,21 +14,10 @@ import {
   type WebSocketLike
 } from '$lib/data/live';
 import type { LiveChange } from '$lib/data/sync';
+import { until } from '../helpers/until';
 
 const MAP = '00000000-0000-4000-8000-000000000001';
 const ROW = '00000000-0000-4000-8000-0000000000aa';
-
-function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (check()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('condition not met in time'));
-      else setTimeout(tick, 5);
-    };
-    tick();
-  });
-}
 
 function record(live: LocalLiveChannel | SupabaseLiveChannel) {
   const seen = {
