@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+// The kinds and their traits (src/lib/domain/kinds.js). That they are the
+// schema's is tested against the live database in tests/db/domain-facts.test.ts.
 import { describe, expect, it } from 'vitest';
 import {
+  NODE_KIND_FACTS,
   NODE_KINDS,
+  RELATION_KIND_FACTS,
   RELATION_KINDS,
-  STATUSES,
   SYMMETRIC_RELATION_KINDS,
   isNodeKind,
   isRelationKind,
@@ -11,41 +13,22 @@ import {
   isSymmetricRelationKind
 } from '$lib/domain/kinds';
 
-const migration = readFileSync(
-  new URL('../../supabase/migrations/20261122100000_regional_map.sql', import.meta.url),
-  'utf8'
-);
-
-/** The quoted values of the first `<column> … in ( … )` list after the given marker. */
-function checkList(marker: RegExp): string[] {
-  const match = marker.exec(migration);
-  if (!match?.[1]) throw new Error(`no check list for ${marker}`);
-  return [...match[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1] ?? '');
-}
-
-describe('kinds mirror the schema', () => {
-  it('node kinds', () => {
-    expect(checkList(/kind text not null check \(kind in \(([^)]*)\)\),\n\s+title/)).toEqual([
-      ...NODE_KINDS
-    ]);
+describe('kinds', () => {
+  it('are listed in the order of their tables', () => {
+    expect(NODE_KINDS[0]).toBe('municipality');
+    expect(NODE_KINDS).toEqual(Object.keys(NODE_KIND_FACTS));
+    expect(RELATION_KINDS).toEqual(Object.keys(RELATION_KIND_FACTS));
   });
 
-  it('relation kinds', () => {
-    expect(checkList(/kind text not null check \(kind in \(([^)]*)\)\),\n\s+-- Symmetric/)).toEqual(
-      [...RELATION_KINDS]
-    );
+  it('symmetric kinds are read from the traits', () => {
+    expect(SYMMETRIC_RELATION_KINDS).toEqual(['similar_to', 'partner_of', 'collaborates_with']);
   });
 
-  it('statuses', () => {
-    expect(
-      checkList(/status text not null default 'active' check \(status in \(([^)]*)\)/)
-    ).toEqual([...STATUSES]);
-  });
-
-  it('symmetric relation kinds are the undirected ones of the generated column', () => {
-    expect(checkList(/directed boolean generated always as \(kind not in \(([^)]*)\)/)).toEqual([
-      ...SYMMETRIC_RELATION_KINDS
-    ]);
+  it('a membership has a direction (member → group), so it is never symmetric', () => {
+    for (const kind of RELATION_KINDS) {
+      const facts = RELATION_KIND_FACTS[kind];
+      if (facts.membership) expect(facts.symmetric, kind).toBe(false);
+    }
   });
 });
 
@@ -54,11 +37,13 @@ describe('guards', () => {
     expect(isNodeKind('network')).toBe(true);
     expect(isNodeKind('flows_to')).toBe(false);
     expect(isNodeKind(undefined)).toBe(false);
+    expect(isNodeKind('toString')).toBe(false);
     expect(isRelationKind('funds')).toBe(true);
     expect(isRelationKind('Funds')).toBe(false);
     expect(isStatus('dormant')).toBe(true);
     expect(isStatus('paused')).toBe(false);
     expect(isSymmetricRelationKind('partner_of')).toBe(true);
     expect(isSymmetricRelationKind('leads')).toBe(false);
+    expect(isSymmetricRelationKind('constructor')).toBe(false);
   });
 });

@@ -1,0 +1,43 @@
+// @ts-check
+// What the schema accepts in a column, stated once: the forms, the import, the
+// backup reader, the seed generator and the messages read these, and
+// tests/db/domain-facts compares them with the live schema's check constraints.
+// By table and column, as in supabase/migrations. Plain JavaScript with JSDoc
+// types, so that Node scripts can import it too.
+
+/**
+ * The longest text a column takes, in characters. Titles, labels and display
+ * names must also hold more than whitespace; their length is counted without
+ * the whitespace around them.
+ */
+export const MAX_LENGTH = /** @type {const} */ ({
+  maps: { title: 200, description: 20000 },
+  themes: { label_sv: 120, label_en: 120 },
+  nodes: { title: 200, description: 20000, contact: 500 },
+  relations: { unit: 40, note: 20000 },
+  profiles: { display_name: 80, organisation: 200 }
+});
+
+/** The bounds of numeric columns, inclusive; a bound left out is open. */
+export const RANGE = /** @type {const} */ ({
+  nodes: { lon: { min: -180, max: 180 }, lat: { min: -90, max: 90 } },
+  relations: {
+    magnitude: { min: 0 },
+    year: { min: 1900, max: 2100 },
+    score: { min: 0, max: 1 }
+  }
+});
+
+const MUNICIPALITY_CODE = /^[0-9]{4}$/;
+
+/** Patterns a column's text must match (the schema's `~`; the flag i for `~*`). */
+export const PATTERN = {
+  themes: { key: /^[a-z0-9][a-z0-9_-]{0,47}$/, color: /^#[0-9a-fA-F]{6}$/ },
+  nodes: { url: /^https?:\/\/[^\s]+$/i, municipality_code: MUNICIPALITY_CODE },
+  indicators: {
+    municipality_code: MUNICIPALITY_CODE,
+    key: /^[a-z0-9][a-z0-9_]{0,79}$/,
+    year: /^[0-9]{4}(\/[0-9]{2})?$/
+  },
+  profiles: { municipality_code: MUNICIPALITY_CODE }
+};
