@@ -20,9 +20,14 @@ describe('appearance', () => {
     for (const l of looks) expect(contrastOnWhite(l.color)).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('styles every relation kind with graphical-object contrast (3:1)', () => {
+  it('styles every relation kind distinctly, with graphical-object contrast (3:1)', () => {
     for (const k of RELATION_KINDS)
       expect(contrastOnWhite(RELATION_APPEARANCE[k].color)).toBeGreaterThanOrEqual(3);
+    const looks = RELATION_KINDS.map((k) => {
+      const { color, dash, arrow } = RELATION_APPEARANCE[k];
+      return JSON.stringify([color, dash, arrow]);
+    });
+    expect(new Set(looks).size, 'every kind looks different').toBe(RELATION_KINDS.length);
     expect(RELATION_APPEARANCE.similar_to.dash).not.toBeNull();
     expect(RELATION_APPEARANCE.similar_to.arrow).toBe(false);
     expect(RELATION_APPEARANCE.flows_to.curved && RELATION_APPEARANCE.flows_to.arrow).toBe(true);

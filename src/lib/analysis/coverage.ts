@@ -5,15 +5,13 @@
 //   - are active (status 'active') and not themselves municipalities,
 //   - have theme T, and
 //   - either are located in M (municipality_code = M), or are related to M's
-//     municipality node by 'member_of' or 'participates_in' (in either direction):
-//     the networks and projects M belongs to.
+//     municipality node (in either direction) by a relation kind with the trait
+//     `coverage` in lib/domain/kinds (member of, participates in): the networks
+//     and projects M belongs to.
 // Each node counts at most once per cell.
-import type { RelationKind } from '$lib/domain/kinds';
 import type { Dataset, NodeRow, ThemeRow } from '$lib/domain/model';
-import { NODE_KINDS } from '$lib/domain/kinds';
+import { NODE_KINDS, RELATION_KIND_FACTS } from '$lib/domain/kinds';
 import { EMPTY_FILTERS, type Filters } from '$lib/explorer/filters';
-
-export const COVERAGE_RELATION_KINDS: readonly RelationKind[] = ['member_of', 'participates_in'];
 
 export interface CoverageMunicipality {
   code: string;
@@ -87,7 +85,7 @@ export function computeCoverage(
     municipalities.filter((m) => m.nodeId).map((m) => [m.nodeId!, m.code])
   );
   for (const r of dataset.relations) {
-    if (!COVERAGE_RELATION_KINDS.includes(r.kind)) continue;
+    if (!RELATION_KIND_FACTS[r.kind].coverage) continue;
     const sourceCode = codeOfMunicipalityNode.get(r.source_id);
     const targetCode = codeOfMunicipalityNode.get(r.target_id);
     if (sourceCode) add(nodesById.get(r.target_id), sourceCode);

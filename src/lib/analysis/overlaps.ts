@@ -1,11 +1,10 @@
 // Overlaps between networks: "there are more networks with the same people".
 // For each pair of networks (optionally projects too) the members they share —
-// the nodes related to both by 'member_of' or 'participates_in' (member → group).
+// the nodes related to both by a membership (member → group; the relation kinds
+// with the trait `membership` in lib/domain/kinds: member of, participates in).
 // Pure data; overlapEdges turns it into weighted edges for the graph.
-import type { NodeKind, RelationKind } from '$lib/domain/kinds';
+import { RELATION_KIND_FACTS, type NodeKind } from '$lib/domain/kinds';
 import type { Dataset, NodeRow } from '$lib/domain/model';
-
-export const MEMBERSHIP_KINDS: readonly RelationKind[] = ['member_of', 'participates_in'];
 
 export interface OverlapOptions {
   /** Also compare projects/activities (default: networks only). */
@@ -46,7 +45,7 @@ export function networkOverlaps(dataset: Dataset, options: OverlapOptions = {}):
     .sort((x, y) => x.title.localeCompare(y.title, 'sv'));
   const members = new Map<string, Set<string>>(groups.map((g) => [g.id, new Set()]));
   for (const r of dataset.relations) {
-    if (!MEMBERSHIP_KINDS.includes(r.kind)) continue;
+    if (!RELATION_KIND_FACTS[r.kind].membership) continue;
     const set = members.get(r.target_id);
     if (set && alive(byId.get(r.source_id))) set.add(r.source_id);
   }

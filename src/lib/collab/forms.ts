@@ -1,6 +1,7 @@
 // The node and relation forms: values as typed (strings), checked with the same
 // rules as the database before anything is sent, and turned into row values.
-import type { NodeKind, RelationKind, Status } from '$lib/domain/kinds';
+import { DEFAULT_STATUS, type NodeKind, type RelationKind, type Status } from '$lib/domain/kinds';
+import { MAX_LENGTH, RANGE } from '$lib/domain/limits';
 import type { NodeRow, RelationRow } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
 
@@ -39,7 +40,7 @@ export function nodeForm(row?: Partial<NodeRow>): NodeForm {
     url: row?.url ?? '',
     municipality_code: row?.municipality_code ?? '',
     themes: [...(row?.themes ?? [])],
-    status: row?.status ?? 'active',
+    status: row?.status ?? DEFAULT_STATUS,
     start_date: row?.start_date ?? '',
     end_date: row?.end_date ?? '',
     contact: row?.contact ?? '',
@@ -74,7 +75,7 @@ export function validateNode(form: NodeForm): FormErrors {
   const errors: FormErrors = {};
   const title = form.title.trim();
   if (!title) errors.title = 'edit.error.titleRequired';
-  else if (title.length > 200) errors.title = 'edit.error.titleTooLong';
+  else if (title.length > MAX_LENGTH.nodes.title) errors.title = 'edit.error.titleTooLong';
   if (form.url.trim() && !isSafeUrl(form.url.trim())) errors.url = 'edit.error.urlHttps';
   if (form.kind === 'municipality' && !form.municipality_code) {
     errors.municipality_code = 'edit.error.municipalityRequired';
@@ -82,8 +83,10 @@ export function validateNode(form: NodeForm): FormErrors {
   if (form.start_date && form.end_date && form.end_date < form.start_date) {
     errors.end_date = 'edit.error.datesOrder';
   }
-  if (form.description.length > 20000) errors.description = 'edit.error.descriptionTooLong';
-  if (form.contact.length > 500) errors.contact = 'edit.error.contactTooLong';
+  if (form.description.length > MAX_LENGTH.nodes.description) {
+    errors.description = 'edit.error.descriptionTooLong';
+  }
+  if (form.contact.length > MAX_LENGTH.nodes.contact) errors.contact = 'edit.error.contactTooLong';
   return errors;
 }
 
@@ -100,13 +103,16 @@ export function validateRelation(form: RelationForm): FormErrors {
   if (!form.target_id) errors.target_id = 'edit.error.endRequired';
   else if (form.target_id === form.source_id) errors.target_id = 'edit.error.sameEnds';
   const magnitude = parseNumber(form.magnitude);
-  if (magnitude !== null && !(magnitude >= 0)) errors.magnitude = 'edit.error.magnitude';
+  if (magnitude !== null && !(magnitude >= RANGE.relations.magnitude.min)) {
+    errors.magnitude = 'edit.error.magnitude';
+  }
   const year = parseNumber(form.year);
-  if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= 2100)) {
+  const { min, max } = RANGE.relations.year;
+  if (year !== null && !(Number.isInteger(year) && year >= min && year <= max)) {
     errors.year = 'edit.error.year';
   }
-  if (form.unit.trim().length > 40) errors.unit = 'edit.error.unitTooLong';
-  if (form.note.length > 20000) errors.note = 'edit.error.noteTooLong';
+  if (form.unit.trim().length > MAX_LENGTH.relations.unit) errors.unit = 'edit.error.unitTooLong';
+  if (form.note.length > MAX_LENGTH.relations.note) errors.note = 'edit.error.noteTooLong';
   return errors;
 }
 

@@ -1,6 +1,7 @@
 // The join page's pure parts: what the user typed → a join request, the admin
 // token from the printed admin link, and identity errors → message keys.
 import { IdentityError, type JoinCodes, type Profile } from '$lib/data/identity';
+import { MAX_LENGTH } from '$lib/domain/limits';
 import type { MessageKey } from '$lib/i18n/sv';
 
 export interface JoinInput {
@@ -16,7 +17,8 @@ export type JoinFieldErrors = Partial<Record<'displayName', MessageKey>>;
 export function validateJoin(input: JoinInput): JoinFieldErrors {
   const name = input.displayName.trim();
   if (name.length === 0) return { displayName: 'join.error.nameRequired' };
-  if (name.length > 80) return { displayName: 'join.error.nameTooLong' };
+  if (name.length > MAX_LENGTH.profiles.display_name)
+    return { displayName: 'join.error.nameTooLong' };
   return {};
 }
 

@@ -1,9 +1,19 @@
 // How each kind of node and relation looks — one table that the map, the graph
-// and the legend all read, so the two views always match their legend.
-import type { NodeKind, RelationKind } from '$lib/domain/kinds';
+// and the legend all read, so the two views always match their legend. The
+// colours, shapes and dashes are part of each kind's facts (lib/domain/kinds);
+// the arrow, the arc and the spoke follow from the kind's traits.
+import {
+  NODE_KIND_FACTS,
+  NODE_KINDS,
+  RELATION_KIND_FACTS,
+  RELATION_KINDS,
+  type NodeKind,
+  type NodeShape,
+  type RelationKind
+} from '$lib/domain/kinds';
+import type { RelationRow } from '$lib/domain/model';
 
-/** Shapes both views can draw (Cytoscape names; the map draws them as icons). */
-export type NodeShape = 'hexagon' | 'rectangle' | 'ellipse' | 'diamond' | 'triangle' | 'star';
+export type { NodeShape };
 
 export interface NodeAppearance {
   color: string;
@@ -11,14 +21,9 @@ export interface NodeAppearance {
 }
 
 /** Colours have at least 4.5:1 contrast against white. */
-export const NODE_APPEARANCE: Record<NodeKind, NodeAppearance> = {
-  municipality: { color: '#1f4e79', shape: 'hexagon' },
-  organisation: { color: '#6b4c9a', shape: 'rectangle' },
-  network: { color: '#2e6b30', shape: 'ellipse' },
-  project: { color: '#a04f00', shape: 'diamond' },
-  resource: { color: '#00695c', shape: 'triangle' },
-  event: { color: '#ad1457', shape: 'star' }
-};
+export const NODE_APPEARANCE = Object.fromEntries(
+  NODE_KINDS.map((kind) => [kind, NODE_KIND_FACTS[kind].look])
+) as Record<NodeKind, NodeAppearance>;
 
 export interface RelationAppearance {
   color: string;
@@ -26,62 +31,28 @@ export interface RelationAppearance {
   dash: [number, number] | null;
   /** Base line width in px. */
   width: number;
+  /** Directed kinds have an arrow head, except memberships (spokes). */
   arrow: boolean;
   /** Drawn as a curved arc (flows) rather than a straight line. */
   curved: boolean;
-  /** Drawn as a thin spoke to the network/project hub. */
+  /** Drawn as a thin spoke to the network/project hub (memberships). */
   spoke: boolean;
 }
 
-export const RELATION_APPEARANCE: Record<RelationKind, RelationAppearance> = {
-  flows_to: { color: '#c0392b', dash: null, width: 2, arrow: true, curved: true, spoke: false },
-  similar_to: {
-    color: '#7b1fa2',
-    dash: [4, 3],
-    width: 2,
-    arrow: false,
-    curved: false,
-    spoke: false
-  },
-  member_of: { color: '#546e7a', dash: null, width: 1, arrow: false, curved: false, spoke: true },
-  participates_in: {
-    color: '#546e7a',
-    dash: [1, 2],
-    width: 1,
-    arrow: false,
-    curved: false,
-    spoke: true
-  },
-  leads: { color: '#2e6b30', dash: null, width: 2, arrow: true, curved: false, spoke: false },
-  hosts: { color: '#00695c', dash: null, width: 1.5, arrow: true, curved: false, spoke: false },
-  assists: { color: '#5d4037', dash: null, width: 1.5, arrow: true, curved: false, spoke: false },
-  prepares_for: {
-    color: '#1565c0',
-    dash: null,
-    width: 2,
-    arrow: true,
-    curved: false,
-    spoke: false
-  },
-  part_of: { color: '#37474f', dash: null, width: 1.5, arrow: true, curved: false, spoke: false },
-  partner_of: {
-    color: '#ad1457',
-    dash: [6, 2],
-    width: 1.5,
-    arrow: false,
-    curved: false,
-    spoke: false
-  },
-  collaborates_with: {
-    color: '#6d5d00',
-    dash: [6, 2],
-    width: 1.5,
-    arrow: false,
-    curved: false,
-    spoke: false
-  },
-  funds: { color: '#33691e', dash: [2, 2], width: 1.5, arrow: true, curved: false, spoke: false }
-};
+export const RELATION_APPEARANCE = Object.fromEntries(
+  RELATION_KINDS.map((kind): [RelationKind, RelationAppearance] => {
+    const facts = RELATION_KIND_FACTS[kind];
+    return [
+      kind,
+      {
+        ...facts.look,
+        arrow: !facts.symmetric && !facts.membership,
+        curved: facts.flow,
+        spoke: facts.membership
+      }
+    ];
+  })
+) as Record<RelationKind, RelationAppearance>;
 
 /**
  * Network overlaps (shared members) drawn over the graph: not a relation kind, so
@@ -101,6 +72,17 @@ export const HIGHLIGHT = {
   hover: '#0b7fd1',
   dimmedOpacity: 0.15
 } as const;
+
+/** The largest magnitude of the flows among the relations (0 when none is known). */
+export function largestFlow(relations: readonly Pick<RelationRow, 'kind' | 'magnitude'>[]): number {
+  let largest = 0;
+  for (const r of relations) {
+    if (RELATION_KIND_FACTS[r.kind].flow && r.magnitude !== null) {
+      largest = Math.max(largest, r.magnitude);
+    }
+  }
+  return largest;
+}
 
 /**
  * Line width for a flow: thin when the magnitude is unknown, growing with the

@@ -2,9 +2,9 @@
 // lists so the graph applies changes in one cy.batch() instead of rebuilding.
 // Pure: no Cytoscape import. Titles travel as plain data; Cytoscape draws them
 // as canvas text, never as HTML.
-import type { NodeKind, RelationKind } from '$lib/domain/kinds';
+import { RELATION_KIND_FACTS, type NodeKind, type RelationKind } from '$lib/domain/kinds';
 import type { Dataset } from '$lib/domain/model';
-import { flowWidth, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import { flowWidth, largestFlow, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 
 export interface GraphNodeData {
   id: string;
@@ -42,13 +42,10 @@ export function buildElements(dataset: Dataset): GraphElement[] {
     nodeIds.add(n.id);
     elements.push({ group: 'nodes', data: { id: n.id, label: n.title, kind: n.kind } });
   }
-  let maxFlow = 0;
-  for (const r of dataset.relations) {
-    if (r.kind === 'flows_to' && r.magnitude !== null) maxFlow = Math.max(maxFlow, r.magnitude);
-  }
+  const maxFlow = largestFlow(dataset.relations);
   for (const r of dataset.relations) {
     if (!nodeIds.has(r.source_id) || !nodeIds.has(r.target_id)) continue;
-    const flow = r.kind === 'flows_to';
+    const flow = RELATION_KIND_FACTS[r.kind].flow;
     const unknown = flow && r.magnitude === null;
     const edge: GraphEdge = {
       group: 'edges',

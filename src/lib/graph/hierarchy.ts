@@ -1,16 +1,9 @@
-// The collaboration structure as ranks: who prepares for, assists, is part of
-// or is led by whom. Rank 0 is the top (e.g. SSR); a node sits one rank below
+// The collaboration structure as ranks, over the relation kinds that carry it
+// (trait `hierarchy` in lib/domain/kinds: who prepares for, assists, is part of
+// or is led by whom). Rank 0 is the top (e.g. SSR); a node sits one rank below
 // the lowest-placed node above it (longest path). Pure.
-import type { RelationKind } from '$lib/domain/kinds';
+import { RELATION_KIND_FACTS } from '$lib/domain/kinds';
 import type { NodeRow, RelationRow } from '$lib/domain/model';
-
-/** Relation kinds that carry the structure, and which end sits above. */
-export const HIERARCHY_KINDS: Readonly<Partial<Record<RelationKind, 'source' | 'target'>>> = {
-  prepares_for: 'target',
-  assists: 'target',
-  part_of: 'target',
-  leads: 'source'
-};
 
 type RankNode = Pick<NodeRow, 'id' | 'title'>;
 type RankRelation = Pick<RelationRow, 'id' | 'kind' | 'source_id' | 'target_id'>;
@@ -18,12 +11,12 @@ type RankRelation = Pick<RelationRow, 'id' | 'kind' | 'source_id' | 'target_id'>
 const byTitle = (a: RankNode, b: RankNode) =>
   a.title.localeCompare(b.title, 'sv') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Parent → children over the hierarchy kinds; children sorted by title. */
+/** Parent → children over the structural kinds (trait `hierarchy`); children sorted by title. */
 function childLists(nodes: readonly RankNode[], relations: readonly RankRelation[]) {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const children = new Map<string, Set<string>>();
   for (const r of relations) {
-    const above = HIERARCHY_KINDS[r.kind];
+    const above = RELATION_KIND_FACTS[r.kind].hierarchy;
     if (!above || r.source_id === r.target_id) continue;
     if (!index.has(r.source_id) || !index.has(r.target_id)) continue;
     const [parent, child] =

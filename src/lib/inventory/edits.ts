@@ -41,8 +41,8 @@ export function relationKindPatch(relation: RelationRow, kind: RelationKind): Re
 
 /**
  * A relation's magnitude, unit or year as typed: Swedish decimal comma and
- * spaces between thousands are accepted; a negative magnitude, a year outside
- * 1900–2100 or a unit over 40 characters is refused. Empty clears the value.
+ * spaces between thousands are accepted; a negative magnitude, a year out of
+ * range or a unit too long (lib/domain/limits) is refused. Empty clears the value.
  */
 export function relationValuePatch(
   relation: RelationRow,

@@ -2,7 +2,14 @@
 // an empty map gives the same data; only ids, timestamps, versions and actors are
 // new (relation ends are remapped to the new node ids).
 import { z } from 'zod/mini';
-import { NODE_KINDS, RELATION_KINDS, STATUSES } from '$lib/domain/kinds';
+import {
+  NODE_KINDS,
+  RELATION_KINDS,
+  STATUSES,
+  VISIBILITIES,
+  type Visibility
+} from '$lib/domain/kinds';
+import { MAX_LENGTH, PATTERN, RANGE } from '$lib/domain/limits';
 import type { Dataset } from '$lib/domain/model';
 import { checkFileSize, decodeText } from './encoding';
 import { ImportFileError, type ParsedImport, type Problem } from './types';
@@ -18,25 +25,26 @@ const title = (max: number) =>
   );
 const nullableText = z.nullable(z.string());
 const date = z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
-const code = z.string().check(z.regex(/^\d{4}$/));
+const code = z.string().check(z.regex(PATTERN.nodes.municipality_code));
+const between = (range: { min: number; max: number }) => [z.gte(range.min), z.lte(range.max)];
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exported_at: z.string(),
   map: z.object({
-    title: title(200),
-    description: text(20000),
-    visibility: z.optional(z.enum(['private', 'link', 'public'])),
+    title: title(MAX_LENGTH.maps.title),
+    description: text(MAX_LENGTH.maps.description),
+    visibility: z.optional(z.enum(VISIBILITIES)),
     source: nullableText
   }),
   themes: z.array(
     z.object({
-      key: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,47}$/)),
-      label_sv: title(120),
-      label_en: title(120),
+      key: z.string().check(z.regex(PATTERN.themes.key)),
+      label_sv: title(MAX_LENGTH.themes.label_sv),
+      label_en: title(MAX_LENGTH.themes.label_en),
       description: z.string(),
-      color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+      color: z.string().check(z.regex(PATTERN.themes.color)),
       sort_order: z.number().check(z.int()),
       source: nullableText
     })
@@ -45,17 +53,17 @@ const backupSchema = z.object({
     z.object({
       id: z.string().check(z.minLength(1)),
       kind: z.enum(NODE_KINDS),
-      title: title(200),
-      description: text(20000),
-      url: z.nullable(z.string().check(z.regex(/^https?:\/\/[^\s]+$/i))),
+      title: title(MAX_LENGTH.nodes.title),
+      description: text(MAX_LENGTH.nodes.description),
+      url: z.nullable(z.string().check(z.regex(PATTERN.nodes.url))),
       municipality_code: z.nullable(code),
-      lon: z.nullable(z.number().check(z.gte(-180), z.lte(180))),
-      lat: z.nullable(z.number().check(z.gte(-90), z.lte(90))),
+      lon: z.nullable(z.number().check(...between(RANGE.nodes.lon))),
+      lat: z.nullable(z.number().check(...between(RANGE.nodes.lat))),
       themes: z.array(z.string()),
       status: z.enum(STATUSES),
       start_date: date,
       end_date: date,
-      contact: text(500),
+      contact: text(MAX_LENGTH.nodes.contact),
       source: nullableText
     })
   ),
@@ -65,23 +73,23 @@ const backupSchema = z.object({
       source_id: z.string().check(z.minLength(1)),
       target_id: z.string().check(z.minLength(1)),
       kind: z.enum(RELATION_KINDS),
-      magnitude: z.nullable(z.number().check(z.gte(0))),
-      unit: z.nullable(text(40)),
-      year: z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2100))),
-      score: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+      magnitude: z.nullable(z.number().check(z.gte(RANGE.relations.magnitude.min))),
+      unit: z.nullable(text(MAX_LENGTH.relations.unit)),
+      year: z.nullable(z.number().check(z.int(), ...between(RANGE.relations.year))),
+      score: z.nullable(z.number().check(...between(RANGE.relations.score))),
       themes: z.array(z.string()),
-      note: text(20000),
+      note: text(MAX_LENGTH.relations.note),
       source: nullableText
     })
   ),
   indicators: z.array(
     z.object({
       municipality_code: code,
-      key: z.string().check(z.regex(/^[a-z0-9][a-z0-9_]{0,79}$/)),
+      key: z.string().check(z.regex(PATTERN.indicators.key)),
       label_sv: z.string(),
       label_en: z.string(),
       unit: z.string(),
-      year: z.string().check(z.regex(/^[0-9]{4}(\/[0-9]{2})?$/)),
+      year: z.string().check(z.regex(PATTERN.indicators.year)),
       value: z.nullable(z.number()),
       source: z.string()
     })
@@ -99,7 +107,7 @@ export function createBackup(dataset: Dataset, now: Date = new Date()): Backup {
     map: {
       title: dataset.map.title,
       description: dataset.map.description,
-      visibility: dataset.map.visibility as 'private' | 'link' | 'public',
+      visibility: dataset.map.visibility as Visibility,
       source: dataset.map.source
     },
     themes: [...dataset.themes]

@@ -1,6 +1,7 @@
 // A map as two tables (nodes and relations) for CSV and XLSX export. Relations
 // name their ends by title when the title is unique on the map, otherwise by the
 // node's ID (the nodes table carries the ID column), so a re-import always finds them.
+import { NODE_KINDS, type NodeKind } from '$lib/domain/kinds';
 import type { Dataset, NodeRow } from '$lib/domain/model';
 import type { Locale } from '$lib/i18n/translate';
 import {
@@ -119,5 +120,4 @@ export function datasetTables(dataset: Dataset, options: TableOptions): ExportTa
   };
 }
 
-const KIND_ORDER = ['municipality', 'organisation', 'network', 'project', 'resource', 'event'];
-const kindOrder = (kind: string) => KIND_ORDER.indexOf(kind);
+const kindOrder = (kind: NodeKind) => NODE_KINDS.indexOf(kind);

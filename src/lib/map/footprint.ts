@@ -1,18 +1,11 @@
-// The footprint of a network or project: the union of the polygons of the
-// municipalities linked to it (members, participants, hosts, leads, part of). Pure.
+// The footprint of a group (a network or project): the union of the polygons of
+// the municipalities linked to it by the relation kinds with the trait `footprint`
+// (lib/domain/kinds: members, participants, hosts, leads, part of). Pure.
 import { featureCollection } from '@turf/helpers';
 import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { RelationKind } from '$lib/domain/kinds';
+import { NODE_KIND_FACTS, RELATION_KIND_FACTS } from '$lib/domain/kinds';
 import type { Dataset } from '$lib/domain/model';
-
-export const FOOTPRINT_RELATION_KINDS: ReadonlySet<RelationKind> = new Set([
-  'member_of',
-  'participates_in',
-  'part_of',
-  'leads',
-  'hosts'
-]);
 
 export type MunicipalityPolygons = FeatureCollection<
   Polygon | MultiPolygon,
@@ -20,18 +13,18 @@ export type MunicipalityPolygons = FeatureCollection<
 >;
 export type Footprint = Feature<Polygon | MultiPolygon, { hub: string; codes: string[] }>;
 
-/** The municipality codes linked to a network or project node (sorted); [] for other kinds. */
+/** The municipality codes linked to a group node (sorted); [] for other kinds. */
 export function footprintCodes(
   dataset: Pick<Dataset, 'nodes' | 'relations'>,
   hubId: string
 ): string[] {
   // Most selections are not hubs: find out before indexing every node.
   const hub = dataset.nodes.find((n) => n.id === hubId);
-  if (!hub || (hub.kind !== 'network' && hub.kind !== 'project')) return [];
+  if (!hub || !NODE_KIND_FACTS[hub.kind].group) return [];
   const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
   const codes = new Set<string>();
   for (const r of dataset.relations) {
-    if (!FOOTPRINT_RELATION_KINDS.has(r.kind)) continue;
+    if (!RELATION_KIND_FACTS[r.kind].footprint) continue;
     const other = r.source_id === hubId ? r.target_id : r.target_id === hubId ? r.source_id : null;
     const node = other ? byId.get(other) : undefined;
     if (node?.kind === 'municipality' && node.municipality_code) codes.add(node.municipality_code);

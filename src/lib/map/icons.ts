@@ -1,8 +1,8 @@
 // The node shapes (the same six as the graph) and the arrow head, drawn on a
 // canvas and added to the map as images. `shapePoints` is pure; the drawing
 // needs a browser canvas.
-import { NODE_KINDS, type NodeKind } from '$lib/domain/kinds';
-import { NODE_APPEARANCE, type NodeShape } from '$lib/explorer/appearance';
+import { NODE_KINDS, type NodeKind, type NodeShape } from '$lib/domain/kinds';
+import { NODE_APPEARANCE } from '$lib/explorer/appearance';
 import { nodeIconName } from './sources';
 import { ARROW_ICON } from './style';
 

@@ -3,9 +3,14 @@
 // (the sources use `promoteId: 'id'`), so feature-state can address them.
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import type { NodeKind, RelationKind } from '$lib/domain/kinds';
-import { NODE_KINDS } from '$lib/domain/kinds';
+import { NODE_KIND_FACTS, NODE_KINDS, RELATION_KIND_FACTS } from '$lib/domain/kinds';
 import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
-import { flowWidth, NODE_APPEARANCE, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import {
+  flowWidth,
+  largestFlow,
+  NODE_APPEARANCE,
+  RELATION_APPEARANCE
+} from '$lib/explorer/appearance';
 import type { Visible } from '$lib/explorer/filters';
 import type { LonLat } from '$lib/geo/placement';
 
@@ -54,8 +59,6 @@ export interface MapSources {
 /** The name of a node kind's shape icon on the map (see icons.ts). */
 export const nodeIconName = (kind: NodeKind): string => `rk-node-${kind}`;
 
-/** Node kinds a spoke (member_of, participates_in) points to. */
-const HUB_KINDS: ReadonlySet<NodeKind> = new Set(['network', 'project']);
 /** Points sampled along a flow's arc. */
 export const ARC_POINTS = 16;
 /** How far the arc bends, as a share of the straight distance. */
@@ -159,6 +162,9 @@ export function buildNodeFeatures(
   return { type: 'FeatureCollection', features };
 }
 
+/** A node others join (a network or project): where a membership's spoke ends. */
+const isGroup = (node: NodeRow | undefined) => !!node && NODE_KIND_FACTS[node.kind].group;
+
 function lineFor(
   relation: RelationRow,
   a: LonLat,
@@ -169,8 +175,8 @@ function lineFor(
   if (look.curved) return arc(a, b);
   if (look.spoke) {
     // Drawn from the member to the hub (network or project), whichever end that is.
-    const sourceIsHub = HUB_KINDS.has(nodeById.get(relation.source_id)?.kind ?? 'organisation');
-    const targetIsHub = HUB_KINDS.has(nodeById.get(relation.target_id)?.kind ?? 'organisation');
+    const sourceIsHub = isGroup(nodeById.get(relation.source_id));
+    const targetIsHub = isGroup(nodeById.get(relation.target_id));
     if (sourceIsHub && !targetIsHub) return [position(b), position(a)];
   }
   return [position(a), position(b)];
@@ -181,17 +187,14 @@ export function buildRelationFeatures(
   nodeById: ReadonlyMap<string, NodeRow>,
   positions: ReadonlyMap<string, LonLat>
 ): RelationCollection {
-  let maxFlow = 0;
-  for (const r of relations) {
-    if (r.kind === 'flows_to' && r.magnitude !== null) maxFlow = Math.max(maxFlow, r.magnitude);
-  }
+  const maxFlow = largestFlow(relations);
   const features: Feature<LineString, RelationFeatureProps>[] = [];
   for (const r of relations) {
     const a = positions.get(r.source_id);
     const b = positions.get(r.target_id);
     if (!a || !b || r.source_id === r.target_id) continue;
     const look = RELATION_APPEARANCE[r.kind];
-    const isFlow = r.kind === 'flows_to';
+    const isFlow = RELATION_KIND_FACTS[r.kind].flow;
     features.push({
       type: 'Feature',
       id: r.id,

@@ -9,7 +9,12 @@ import type {
   StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { NODE_KINDS, RELATION_KINDS, type RelationKind } from '$lib/domain/kinds';
+import {
+  NODE_KINDS,
+  RELATION_KIND_FACTS,
+  RELATION_KINDS,
+  type RelationKind
+} from '$lib/domain/kinds';
 import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import type { Footprint } from './footprint';
 import { GAP_PATTERN } from './choropleth';
@@ -47,10 +52,16 @@ export const LAYER = {
 export const relationLayerId = (kind: RelationKind, unknown = false): string =>
   `rk-relation-${kind}${unknown ? '-unknown' : ''}`;
 
+/** Flows have a second layer for those whose magnitude is unknown (drawn dashed). */
+const FLOW_KINDS = RELATION_KINDS.filter((kind) => RELATION_KIND_FACTS[kind].flow);
+
 /** The layers a pointer can pick, topmost first. */
 export const INTERACTIVE_LAYERS = {
   nodes: [LAYER.nodes],
-  relations: [...RELATION_KINDS.map((k) => relationLayerId(k)), relationLayerId('flows_to', true)],
+  relations: [
+    ...RELATION_KINDS.map((k) => relationLayerId(k)),
+    ...FLOW_KINDS.map((k) => relationLayerId(k, true))
+  ],
   municipalities: [LAYER.municipalityFill]
 } as const;
 
@@ -148,16 +159,15 @@ export function buildSources(
 function relationLayer(kind: RelationKind, unknown: boolean): LayerSpecification {
   const look = RELATION_APPEARANCE[kind];
   const dash = unknown ? [2, 1.5] : look.dash;
-  const width: ExpressionSpecification | number =
-    kind === 'flows_to' ? ['get', 'width'] : look.width;
+  const flow = RELATION_KIND_FACTS[kind].flow;
+  const width: ExpressionSpecification | number = flow ? ['get', 'width'] : look.width;
   return {
     id: relationLayerId(kind, unknown),
     type: 'line',
     source: SOURCE.relations,
-    filter:
-      kind === 'flows_to'
-        ? ['all', ['==', ['get', 'kind'], kind], ['==', ['get', 'unknown'], unknown]]
-        : ['==', ['get', 'kind'], kind],
+    filter: flow
+      ? ['all', ['==', ['get', 'kind'], kind], ['==', ['get', 'unknown'], unknown]]
+      : ['==', ['get', 'kind'], kind],
     layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
     paint: {
       'line-color': highlightColor(look.color),
@@ -255,7 +265,7 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
     },
     gapLine,
     ...RELATION_KINDS.map((kind) => relationLayer(kind, false)),
-    relationLayer('flows_to', true),
+    ...FLOW_KINDS.map((kind) => relationLayer(kind, true)),
     {
       id: LAYER.relationArrows,
       type: 'symbol',
