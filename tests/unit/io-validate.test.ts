@@ -4,14 +4,10 @@ import { mapNodeColumns, mapRelationColumns } from '$lib/io/columns';
 import { findMatches, mergePatch } from '$lib/io/match';
 import { buildImportPlan } from '$lib/io/plan';
 import type { CellValue, ParsedImport, RawTable } from '$lib/io/types';
-import {
-  parseDate,
-  parseMunicipalityCode,
-  parseNumber,
-  validateNodes,
-  validateRelations,
-  type ValidationContext
-} from '$lib/io/validate';
+import { parseDate, parseMunicipalityCode, parseNumber } from '$lib/io/validate/cells';
+import type { ValidationContext } from '$lib/io/validate/context';
+import { validateNodes } from '$lib/io/validate/nodes';
+import { validateRelations } from '$lib/io/validate/relations';
 import { lookupNodeKind, lookupRelationKind, lookupStatus } from '$lib/io/vocabulary';
 import { node, relation } from './fixtures/dataset';
 import { emptyMap, importedNode, seedThemes } from './fixtures/io-dataset';

@@ -1,7 +1,7 @@
 // The node and relation forms: values as typed (strings), checked with the same
 // rules as the database before anything is sent, and turned into row values.
 import { DEFAULT_STATUS, type NodeKind, type RelationKind, type Status } from '$lib/domain/kinds';
-import { MAX_LENGTH, RANGE } from '$lib/domain/limits';
+import { isWithin, MAX_LENGTH, RANGE } from '$lib/domain/limits';
 import type { NodeRow, RelationRow } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
 
@@ -103,12 +103,11 @@ export function validateRelation(form: RelationForm): FormErrors {
   if (!form.target_id) errors.target_id = 'edit.error.endRequired';
   else if (form.target_id === form.source_id) errors.target_id = 'edit.error.sameEnds';
   const magnitude = parseNumber(form.magnitude);
-  if (magnitude !== null && !(magnitude >= RANGE.relations.magnitude.min)) {
+  if (magnitude !== null && !isWithin(magnitude, RANGE.relations.magnitude)) {
     errors.magnitude = 'edit.error.magnitude';
   }
   const year = parseNumber(form.year);
-  const { min, max } = RANGE.relations.year;
-  if (year !== null && !(Number.isInteger(year) && year >= min && year <= max)) {
+  if (year !== null && !(Number.isInteger(year) && isWithin(year, RANGE.relations.year))) {
     errors.year = 'edit.error.year';
   }
   if (form.unit.trim().length > MAX_LENGTH.relations.unit) errors.unit = 'edit.error.unitTooLong';

@@ -41,3 +41,12 @@ export const PATTERN = {
   },
   profiles: { municipality_code: MUNICIPALITY_CODE }
 };
+
+/**
+ * Whether a number lies within a column's bounds (NaN does not).
+ * @param {number} value
+ * @param {{ readonly min?: number, readonly max?: number }} range  from RANGE
+ */
+export function isWithin(value, range) {
+  return value >= (range.min ?? -Infinity) && value <= (range.max ?? Infinity);
+}

@@ -22,12 +22,10 @@ import {
   type RawTable,
   type TextEncodingName
 } from './types';
-import {
-  validateNodes,
-  validateRelations,
-  validateThemes,
-  type ValidationContext
-} from './validate';
+import type { ValidationContext } from './validate/context';
+import { validateNodes } from './validate/nodes';
+import { validateRelations } from './validate/relations';
+import { validateThemes } from './validate/themes';
 import { readWorkbook } from './xlsx';
 
 export interface ImportFile {

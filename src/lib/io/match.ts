@@ -3,7 +3,7 @@
 // as merge or skip instead of being created twice.
 import type { NodeRow } from '$lib/domain/model';
 import type { ImportNode } from './types';
-import { titleForm } from './validate';
+import { titleForm } from './vocabulary';
 
 export type MatchDecision = 'merge' | 'skip';
 

@@ -15,7 +15,8 @@ import type {
   ProgressCallback,
   StepProgress
 } from './types';
-import { titleForm } from './validate';
+import { preview } from './validate/problems';
+import { titleForm } from './vocabulary';
 
 /** An end of a relation in the payload: an existing node, or a node created by the payload. */
 export type PayloadEnd = { id: string } | { key: string };
@@ -273,7 +274,7 @@ export function buildImportPlan(
         failed = true;
         problems.push(
           problem('relations', relation.row, column, result.error, {
-            value: text.length > 40 ? `${text.slice(0, 37)}…` : text,
+            value: preview(text),
             count: result.count ?? 0
           })
         );

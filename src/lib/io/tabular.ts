@@ -12,8 +12,7 @@ import {
   type NodeField,
   type RelationField
 } from './columns';
-import { titleForm } from './validate';
-import { nodeKindLabel, relationKindLabel, statusLabel } from './vocabulary';
+import { nodeKindLabel, relationKindLabel, statusLabel, titleForm } from './vocabulary';
 
 export type TableCell = string | number | null;
 

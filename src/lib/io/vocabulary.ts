@@ -26,6 +26,9 @@ export function wordForm(text: string): string {
     .trim();
 }
 
+/** The comparable form of a title (also used to match existing items). */
+export const titleForm = wordForm;
+
 function alternatives(label: string): string[] {
   const whole = wordForm(label);
   const parts = whole.split(/ (?:eller|or|och|and) /);
