@@ -2,10 +2,17 @@
 // A synthetic national-scale map for benchmarks: the 290 municipalities of
 // Sweden (from static/geo/sverige-kommuner.geojson) plus generated networks,
 // projects, organisations and resources, and relations between them.
-// Deterministic: the same seed gives the same rows.
+// Deterministic: the same seed gives the same rows. The kinds and statuses are
+// the domain's (src/lib/domain/kinds.js), so every kind the app knows is covered.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import {
+  NODE_KINDS,
+  RELATION_KIND_FACTS,
+  RELATION_KINDS,
+  STATUSES
+} from '../../src/lib/domain/kinds.js';
 
 const geoFile = fileURLToPath(
   new URL('../../static/geo/sverige-kommuner.geojson', import.meta.url)
@@ -29,21 +36,8 @@ function uuidFrom(text) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const KINDS = /** @type {const} */ (['organisation', 'network', 'project', 'resource', 'event']);
-const RELATION_KINDS = /** @type {const} */ ([
-  'member_of',
-  'participates_in',
-  'leads',
-  'hosts',
-  'assists',
-  'prepares_for',
-  'part_of',
-  'partner_of',
-  'collaborates_with',
-  'funds',
-  'flows_to',
-  'similar_to'
-]);
+/** The generated nodes' kinds: the municipalities come from the geography. */
+const KINDS = NODE_KINDS.filter((kind) => kind !== 'municipality');
 const THEMES = [
   'ska',
   'statistik',
@@ -54,21 +48,18 @@ const THEMES = [
   'gymnasium',
   'vux'
 ];
-const STATUSES = /** @type {const} */ ([
-  'active',
-  'active',
-  'active',
-  'planned',
-  'dormant',
-  'ended'
-]);
+/** Statuses to pick from: 'active' three times as often as each of the others. */
+const STATUS_DRAW = STATUSES.flatMap((status) =>
+  status === 'active' ? [status, status, status] : [status]
+);
 
 /**
  * @param {{ mapId: string, nodes?: number, relations?: number, seed?: number }} options
  */
 export async function nationalDataset({ mapId, nodes = 10_000, relations = 50_000, seed = 42 }) {
   const random = prng(seed);
-  const pick = (/** @type {readonly any[]} */ list) => list[Math.floor(random() * list.length)];
+  /** @template T @param {readonly T[]} list @returns {T} */
+  const pick = (list) => /** @type {T} */ (list[Math.floor(random() * list.length)]);
   const geo = JSON.parse(await readFile(geoFile, 'utf8'));
   /** @type {{ kommunkod: string, namn: string }[]} */
   const municipalities = geo.features.map((/** @type {any} */ f) => f.properties);
@@ -106,7 +97,7 @@ export async function nationalDataset({ mapId, nodes = 10_000, relations = 50_00
       title: `${kind} ${i}`,
       municipality_code: random() < 0.8 ? pick(municipalities).kommunkod : null,
       themes: [...new Set(Array.from({ length: themeCount }, () => pick(THEMES)))],
-      status: pick(STATUSES),
+      status: pick(STATUS_DRAW),
       source: 'benchmark'
     });
   }
@@ -127,7 +118,8 @@ export async function nationalDataset({ mapId, nodes = 10_000, relations = 50_00
       source_id: source,
       target_id: target,
       kind,
-      magnitude: kind === 'flows_to' && random() < 0.5 ? Math.round(random() * 500) : null,
+      magnitude:
+        RELATION_KIND_FACTS[kind].flow && random() < 0.5 ? Math.round(random() * 500) : null,
       themes: [],
       source: 'benchmark'
     });

@@ -1,27 +1,18 @@
-// The seed generator (scripts/generate-seed.js) and the seeded regional map data in
-// supabase/seed-data/. Generator behaviour is tested on small in-memory fixtures; the
-// real data is only read, never changed.
+// The seed generator (scripts/generate-seed.js, scripts/seed/) and the seeded regional
+// map data in supabase/seed-data/. Generator behaviour is tested on small in-memory
+// fixtures; the real data is only read, never changed.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  buildSeedSql,
-  deterministicUuid,
-  generateSeed,
-  isSeedUpToDate,
-  main,
-  parseCsv,
-  readSeedSources,
-  seedSqlFile,
-  sqlLiteral,
-  sqlTextArray,
-  validateSeed,
-  type Seed,
-  type SeedSources
-} from '../../scripts/generate-seed.js';
+import { generateSeed, isSeedUpToDate, main } from '../../scripts/generate-seed.js';
+import { deterministicUuid } from '../../scripts/seed/ids.js';
+import { parseCsv, readSeedSources, seedSqlFile } from '../../scripts/seed/sources.js';
+import { buildSeedSql, sqlLiteral, sqlTextArray } from '../../scripts/seed/sql.js';
+import type { Seed, SeedSources } from '../../scripts/seed/types.js';
+import { validateSeed } from '../../scripts/seed/validate.js';
 
 const MAP_ID = '00000000-0000-4000-8000-000000000001';
 // The source documents live in ../shared beside the repository (as in CI);

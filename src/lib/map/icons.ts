@@ -40,15 +40,9 @@ export function shapePoints(shape: NodeShape, size: number): [number, number][] 
   }
 }
 
-/** Icon sizes in CSS pixels; municipalities are the largest. */
-const ICON_SIZE: Record<NodeKind, number> = {
-  municipality: 24,
-  organisation: 18,
-  network: 20,
-  project: 18,
-  resource: 18,
-  event: 20
-};
+/** Icon sizes in CSS pixels: municipalities are the largest; other kinds not listed are 18. */
+const ICON_SIZE: Partial<Record<NodeKind, number>> = { municipality: 24, network: 20, event: 20 };
+const DEFAULT_ICON_SIZE = 18;
 const PIXEL_RATIO = 2;
 const BORDER = 2 * PIXEL_RATIO;
 
@@ -64,7 +58,7 @@ function canvas(size: number): CanvasRenderingContext2D {
 }
 
 function nodeIcon(kind: NodeKind): ImageData {
-  const inner = ICON_SIZE[kind] * PIXEL_RATIO;
+  const inner = (ICON_SIZE[kind] ?? DEFAULT_ICON_SIZE) * PIXEL_RATIO;
   const size = inner + BORDER * 2;
   const ctx = canvas(size);
   const points = shapePoints(NODE_APPEARANCE[kind].shape, inner);
