@@ -1,10 +1,4 @@
-// English. The limits the messages name come from lib/domain/limits.
-import { MAX_LENGTH, RANGE } from '$lib/domain/limits';
 import type { Messages } from './sv';
-
-const { year, score, magnitude } = RANGE.relations;
-/** A number as English text: "20,000". */
-const n = (value: number) => value.toLocaleString('en');
 
 export const en = {
   'app.name': 'Regionkartan',
@@ -140,8 +134,10 @@ export const en = {
     "Row {row}, column {column}: a relation cannot go from '{value}' to itself.",
   'io.problem.notANumber': "Row {row}, column {column}: '{value}' is not a number.",
   'io.problem.negative': 'Row {row}, column {column}: the value cannot be negative.',
-  'io.problem.scoreRange': `Row {row}, column {column}: the similarity must be between ${score.min} and ${score.max}.`,
-  'io.problem.yearRange': `Row {row}, column {column}: {value} is not a year between ${year.min} and ${year.max}.`,
+  'io.problem.scoreRange':
+    'Row {row}, column {column}: the similarity must be between {min} and {max}.',
+  'io.problem.yearRange':
+    'Row {row}, column {column}: {value} is not a year between {min} and {max}.',
   'io.problem.invalidThemeKey':
     "Row {row}, column {column}: '{value}' cannot be a theme key (a–z, digits and hyphens).",
   'io.problem.invalidColor':
@@ -505,7 +501,7 @@ export const en = {
   'join.joined': 'You have joined as {name} ({role}).',
   'join.toExplorer': 'To the map',
   'join.error.nameRequired': 'Enter your name.',
-  'join.error.nameTooLong': `The name can be at most ${n(MAX_LENGTH.profiles.display_name)} characters.`,
+  'join.error.nameTooLong': 'The name can be at most {max} characters.',
   'join.error.municipality': 'Choose a municipality from the list.',
   'join.error.wrongCode':
     'The code is wrong. Check the code where Regionkartan was started, or join without a code to look only.',
@@ -603,18 +599,18 @@ export const en = {
   'edit.queued': 'Kept on this device – sent when the connection is back.',
   'edit.error.summary': 'The form has errors: {count}. Correct them and try again.',
   'edit.error.titleRequired': 'Enter a name.',
-  'edit.error.titleTooLong': `The name can be at most ${n(MAX_LENGTH.nodes.title)} characters.`,
+  'edit.error.titleTooLong': 'The name can be at most {max} characters.',
   'edit.error.urlHttps': 'The web address must start with https:// and contain no spaces.',
   'edit.error.municipalityRequired': 'A municipality needs its code: choose the municipality.',
   'edit.error.datesOrder': 'The end date cannot be before the start date.',
-  'edit.error.descriptionTooLong': `The description can be at most ${n(MAX_LENGTH.nodes.description)} characters.`,
-  'edit.error.contactTooLong': `The contact can be at most ${n(MAX_LENGTH.nodes.contact)} characters.`,
-  'edit.error.magnitude': `The magnitude must be a number of ${magnitude.min} or more.`,
-  'edit.error.year': `The year must be a whole number between ${year.min} and ${year.max}.`,
+  'edit.error.descriptionTooLong': 'The description can be at most {max} characters.',
+  'edit.error.contactTooLong': 'The contact can be at most {max} characters.',
+  'edit.error.magnitude': 'The magnitude must be a number of {min} or more.',
+  'edit.error.year': 'The year must be a whole number between {min} and {max}.',
   'edit.error.sameEnds': 'A relation must connect two different nodes.',
   'edit.error.endRequired': 'Choose a node.',
-  'edit.error.unitTooLong': `The unit can be at most ${n(MAX_LENGTH.relations.unit)} characters.`,
-  'edit.error.noteTooLong': `The note can be at most ${n(MAX_LENGTH.relations.note)} characters.`,
+  'edit.error.unitTooLong': 'The unit can be at most {max} characters.',
+  'edit.error.noteTooLong': 'The note can be at most {max} characters.',
   'edit.connectHeading': 'Connect “{title}” to …',
   'edit.connectSearch': 'Search for a node',
   'edit.connectNoMatch': 'No node matches.',

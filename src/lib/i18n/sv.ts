@@ -1,12 +1,6 @@
 // Swedish: the default language and the source of the message keys.
-// Placeholders are written {name} and filled in by t(key, { name }). The limits
-// the messages name come from lib/domain/limits.
-import { MAX_LENGTH, RANGE } from '$lib/domain/limits';
-
-const { year, score, magnitude } = RANGE.relations;
-/** A number as Swedish text: "20 000". */
-const n = (value: number) => value.toLocaleString('sv');
-
+// Placeholders are written {name} and filled in by t(key, { name }). A limit a
+// message names ({max}, {min}) is a param: the numbers live in lib/domain/limits.
 export const sv = {
   'app.name': 'Regionkartan',
   'app.tagline': 'Skolsamverkan i Örebro län',
@@ -140,8 +134,9 @@ export const sv = {
     "Rad {row}, kolumn {column}: en relation kan inte gå från '{value}' till sig själv.",
   'io.problem.notANumber': "Rad {row}, kolumn {column}: '{value}' är inget tal.",
   'io.problem.negative': 'Rad {row}, kolumn {column}: värdet kan inte vara negativt.',
-  'io.problem.scoreRange': `Rad {row}, kolumn {column}: likheten ska vara mellan ${score.min} och ${score.max}.`,
-  'io.problem.yearRange': `Rad {row}, kolumn {column}: {value} är inget årtal mellan ${year.min} och ${year.max}.`,
+  'io.problem.scoreRange': 'Rad {row}, kolumn {column}: likheten ska vara mellan {min} och {max}.',
+  'io.problem.yearRange':
+    'Rad {row}, kolumn {column}: {value} är inget årtal mellan {min} och {max}.',
   'io.problem.invalidThemeKey':
     "Rad {row}, kolumn {column}: '{value}' kan inte vara nyckel för ett tema (a–z, siffror och bindestreck).",
   'io.problem.invalidColor':
@@ -505,7 +500,7 @@ export const sv = {
   'join.joined': 'Du är med som {name} ({role}).',
   'join.toExplorer': 'Till kartan',
   'join.error.nameRequired': 'Skriv ditt namn.',
-  'join.error.nameTooLong': `Namnet får vara högst ${n(MAX_LENGTH.profiles.display_name)} tecken.`,
+  'join.error.nameTooLong': 'Namnet får vara högst {max} tecken.',
   'join.error.municipality': 'Välj en kommun i listan.',
   'join.error.wrongCode':
     'Koden stämmer inte. Kontrollera koden där Regionkartan startades, eller gå med utan kod för att bara titta.',
@@ -603,18 +598,18 @@ export const sv = {
   'edit.queued': 'Sparat på den här enheten – skickas när anslutningen är tillbaka.',
   'edit.error.summary': 'Formuläret har fel: {count}. Rätta dem och försök igen.',
   'edit.error.titleRequired': 'Skriv ett namn.',
-  'edit.error.titleTooLong': `Namnet får vara högst ${n(MAX_LENGTH.nodes.title)} tecken.`,
+  'edit.error.titleTooLong': 'Namnet får vara högst {max} tecken.',
   'edit.error.urlHttps': 'Webbadressen måste börja med https:// och får inte innehålla mellanslag.',
   'edit.error.municipalityRequired': 'En kommun behöver en kommunkod: välj kommun.',
   'edit.error.datesOrder': 'Slutdatum kan inte vara före startdatum.',
-  'edit.error.descriptionTooLong': `Beskrivningen får vara högst ${n(MAX_LENGTH.nodes.description)} tecken.`,
-  'edit.error.contactTooLong': `Kontaktuppgiften får vara högst ${n(MAX_LENGTH.nodes.contact)} tecken.`,
-  'edit.error.magnitude': `Storleken måste vara ett tal som är ${magnitude.min} eller större.`,
-  'edit.error.year': `Året ska vara ett heltal mellan ${year.min} och ${year.max}.`,
+  'edit.error.descriptionTooLong': 'Beskrivningen får vara högst {max} tecken.',
+  'edit.error.contactTooLong': 'Kontaktuppgiften får vara högst {max} tecken.',
+  'edit.error.magnitude': 'Storleken måste vara ett tal som är {min} eller större.',
+  'edit.error.year': 'Året ska vara ett heltal mellan {min} och {max}.',
   'edit.error.sameEnds': 'En relation måste gå mellan två olika noder.',
   'edit.error.endRequired': 'Välj en nod.',
-  'edit.error.unitTooLong': `Enheten får vara högst ${n(MAX_LENGTH.relations.unit)} tecken.`,
-  'edit.error.noteTooLong': `Anteckningen får vara högst ${n(MAX_LENGTH.relations.note)} tecken.`,
+  'edit.error.unitTooLong': 'Enheten får vara högst {max} tecken.',
+  'edit.error.noteTooLong': 'Anteckningen får vara högst {max} tecken.',
   'edit.connectHeading': 'Koppla ”{title}” till …',
   'edit.connectSearch': 'Sök nod',
   'edit.connectNoMatch': 'Ingen nod matchar.',

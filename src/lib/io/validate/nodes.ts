@@ -12,8 +12,8 @@ import {
   ThemeLookup,
   titleForm
 } from '../vocabulary';
-import { cellText, isBlankRow, parseDate, parseMunicipalityCode, parseNumber } from './cells';
-import { reportProgress, themeList, type Validated, type ValidationContext } from './context';
+import { cellText, parseDate, parseMunicipalityCode, parseNumber } from './cells';
+import { forEachRow, themeList, type Validated, type ValidationContext } from './context';
 import { preview, Problems } from './problems';
 import { checkColumns, RowReader } from './row-reader';
 
@@ -52,13 +52,8 @@ export function validateNodes(table: RawTable, ctx: ValidationContext): Validate
   const items: ImportNode[] = [];
   const seenTitles = new Map<string, number>();
   const seenRefs = new Map<string, number>();
-  const total = table.rows.length;
 
-  table.rows.forEach((row, i) => {
-    const rowNumber = table.rowNumbers[i] ?? i + 2;
-    reportProgress(ctx, i + 1, total);
-    if (isBlankRow(row)) return;
-    reader.start(row, rowNumber);
+  forEachRow(table, ctx, reader, (rowNumber) => {
     const before = problems.errors;
     const col = (f: Parameters<typeof reader.column>[0]) => reader.column(f);
 

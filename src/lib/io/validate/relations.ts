@@ -6,8 +6,8 @@ import { isWithin, MAX_LENGTH, RANGE } from '$lib/domain/limits';
 import { EXPORT_HEADERS, mapRelationColumns, REQUIRED_RELATION_FIELDS } from '../columns';
 import type { ImportRelation, RawTable } from '../types';
 import { allowedRelationKinds, lookupRelationKind, ThemeLookup, wordForm } from '../vocabulary';
-import { isBlankRow, parseNumber } from './cells';
-import { reportProgress, themeList, type Validated, type ValidationContext } from './context';
+import { parseNumber } from './cells';
+import { forEachRow, themeList, type Validated, type ValidationContext } from './context';
 import { preview, Problems } from './problems';
 import { checkColumns, RowReader } from './row-reader';
 
@@ -25,13 +25,8 @@ export function validateRelations(
   const themes = new ThemeLookup(ctx.themes);
   const reader = new RowReader(mapping, problems);
   const items: ImportRelation[] = [];
-  const total = table.rows.length;
 
-  table.rows.forEach((row, i) => {
-    const rowNumber = table.rowNumbers[i] ?? i + 2;
-    reportProgress(ctx, i + 1, total);
-    if (isBlankRow(row)) return;
-    reader.start(row, rowNumber);
+  forEachRow(table, ctx, reader, (rowNumber) => {
     const errorsBefore = problems.errors;
     const col = (f: Parameters<typeof reader.column>[0]) => reader.column(f);
 
@@ -67,11 +62,18 @@ export function validateRelations(
     }
     const score = number('score');
     if (score !== null && !isWithin(score, RANGE.relations.score)) {
-      problems.error(rowNumber, col('score'), 'io.problem.scoreRange');
+      const { min, max } = RANGE.relations.score;
+      problems.error(rowNumber, col('score'), 'io.problem.scoreRange', { min, max });
     }
     const year = number('year');
     if (year !== null && (!Number.isInteger(year) || !isWithin(year, RANGE.relations.year))) {
-      problems.error(rowNumber, col('year'), 'io.problem.yearRange', { value: year });
+      // Years as text: a number would be grouped ("1 900").
+      const { min, max } = RANGE.relations.year;
+      problems.error(rowNumber, col('year'), 'io.problem.yearRange', {
+        value: year,
+        min: String(min),
+        max: String(max)
+      });
     }
     const unit = reader.text('unit') || null;
     if (unit) reader.maxLength('unit', unit, MAX_LENGTH.relations.unit);
