@@ -273,7 +273,7 @@ describe('stack on loopback only (127.0.0.1)', () => {
   it('records the membership with the new user as actor in the audit log', async () => {
     const res = await joined(stack.url, { display_name: 'Loggad' });
     const rows = await stack.sql(
-      `select op, actor::text from changes where table_name = 'map_members' and row_id = $1`,
+      `select op, actor::text from changes where table_name = 'map_members' and row_id = $1 order by id`,
       [res.user_id]
     );
     expect(rows).toEqual([
