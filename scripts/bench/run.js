@@ -25,7 +25,7 @@ const buildDir = process.env.BENCH_BUILD_DIR ?? defaultBuildDir;
 const outFile = fileURLToPath(new URL('../../bench-results/explorer.json', import.meta.url));
 
 /** @param {number[]} values */
-function stats(values) {
+export function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (/** @type {number} */ q) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;

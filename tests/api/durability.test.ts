@@ -1,6 +1,6 @@
 // `npm start`'s process: every acknowledged write survives kill -9, nothing is
 // seeded twice, signals shut down cleanly, and start-up failures are explained.
-import { readFile, writeFile, rm, mkdir } from 'node:fs/promises';
+import { cp, readFile, writeFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,22 +8,29 @@ import { signToken } from '../../server/secrets.js';
 import { startProcess } from '../helpers/process';
 import { SEED_MAP_ID, startTestStack, tempDir } from '../helpers/stack';
 
-let dataDir: string;
+/** A data directory as a first start leaves it (migrated, seeded), with an editor. */
+let template: string;
 let editorToken: string;
 
 beforeAll(async () => {
-  dataDir = await tempDir();
-  // First start in-process to create an editor (sign-in arrives with the identity issue).
-  const stack = await startTestStack(dataDir);
+  template = await tempDir();
+  const stack = await startTestStack(template);
   const editor = await stack.user('editor', { mapId: SEED_MAP_ID, role: 'editor' });
   await stack.stop();
-  const { jwtSecret } = JSON.parse(await readFile(join(dataDir, 'secrets.json'), 'utf8'));
+  const { jwtSecret } = JSON.parse(await readFile(join(template, 'secrets.json'), 'utf8'));
   editorToken = await signToken(jwtSecret, { role: 'authenticated', sub: editor }, '1h');
 });
 
 afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(template, { recursive: true, force: true });
 });
+
+/** A test's own copy of the template: a stack that has run before (no migrations, no seed). */
+async function startedBefore(): Promise<string> {
+  const dir = await tempDir();
+  await cp(template, dir, { recursive: true });
+  return dir;
+}
 
 async function count(url: string, query: string): Promise<number> {
   const res = await fetch(`${url}/rest/v1/${query}`, {
@@ -35,6 +42,7 @@ async function count(url: string, query: string): Promise<number> {
 
 describe('durability of npm start', () => {
   it('keeps every acknowledged write after kill -9 and does not seed again', async () => {
+    const dataDir = await startedBefore();
     const first = await startProcess(dataDir);
     const seededNodes = await count(
       first.url,
@@ -42,8 +50,12 @@ describe('durability of npm start', () => {
     );
     expect(seededNodes).toBeGreaterThanOrEqual(40);
 
+    // Four writers keep writing; once 40 writes are acknowledged the process is
+    // killed, with more on their way.
     const acknowledged: string[] = [];
     let stop = false;
+    let enough!: () => void;
+    const reached = new Promise<void>((resolve) => (enough = resolve));
     const writers = Array.from({ length: 4 }, async (_, w) => {
       for (let i = 0; !stop; i++) {
         const res = await fetch(`${first.url}/rest/v1/nodes`, {
@@ -61,14 +73,20 @@ describe('durability of npm start', () => {
         }).catch(() => null);
         if (res?.status === 201) acknowledged.push(((await res.json()) as [{ id: string }])[0].id);
         else break;
+        if (acknowledged.length >= 40) enough();
       }
     });
-    await new Promise((r) => setTimeout(r, 2500));
+    await Promise.race([
+      reached,
+      Promise.all(writers).then(() => {
+        throw new Error(`the writers stopped after ${acknowledged.length} writes`);
+      })
+    ]);
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
     await first.exited;
-    expect(acknowledged.length).toBeGreaterThan(20);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
     const second = await startProcess(dataDir);
     try {
@@ -95,6 +113,7 @@ describe('durability of npm start', () => {
       expect(second.output()).toContain('All data är sparad');
     } finally {
       second.child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 
@@ -116,7 +135,7 @@ describe('durability of npm start', () => {
   });
 
   it('explains a missing PostgREST binary', async () => {
-    const dir = await tempDir();
+    const dir = await startedBefore();
     const proc = await startProcess(
       dir,
       { POSTGREST_BIN: '/nonexistent/postgrest' },
@@ -141,9 +160,7 @@ describe('durability of npm start', () => {
   });
 
   it('refuses a database whose control file is damaged, and keeps the damaged files', async () => {
-    const dir = await tempDir();
-    const stack = await startTestStack(dir);
-    await stack.stop();
+    const dir = await startedBefore();
     await writeFile(join(dir, 'pgdata', 'global', 'pg_control'), 'garbage');
     const proc = await startProcess(dir, {}, { waitReady: false });
     expect(await proc.exited).toBe(1);
@@ -153,7 +170,7 @@ describe('durability of npm start', () => {
   });
 
   it('refuses a data directory that another running stack holds', async () => {
-    const dir = await tempDir();
+    const dir = await startedBefore();
     const first = await startProcess(dir);
     try {
       const second = await startProcess(dir, {}, { waitReady: false });

@@ -1,42 +1,43 @@
-// The editing UI against WCAG 2.1 A/AA (axe): the join page with an error, the
-// explorer as an editor with presence, the node form with its error messages and
-// the conflict view.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+// The editing UI against WCAG 2.1 A/AA (axe): the join page with an error (and
+// joining through it, back to the same map), the explorer as an editor with
+// presence, the node form with its error messages and the conflict view.
 import { expect, test } from './fixtures';
-import { cleanUp, createNodeOnMap, joinAs, openEdit, type Person } from './collab-helpers';
+import { createNodeOnMap, explorerAs, openEdit } from './collab-helpers';
+import { waitForViews } from './explorer-helpers';
 
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-  );
-}
-
-const people: Person[] = [];
-test.afterEach(async () => {
-  for (const p of people.splice(0)) await p.context.close();
-});
-test.afterAll(async ({ baseURL }) => cleanUp(baseURL!));
-
-test('the join page has no violations, also with an error shown', async ({ page }) => {
-  await page.goto('/ga-med');
-  expect(await violations(page)).toEqual([]);
+test('the join page has no violations, also with an error shown; joining leads back to the map', async ({
+  page,
+  map,
+  axe
+}) => {
+  await page.goto(map.url('/ga-med'));
+  expect(await axe(page)).toEqual([]);
   await page.getByRole('button', { name: 'Gå med', exact: true }).click();
   await expect(page.getByText('Skriv ditt namn.')).toBeVisible();
   await expect(page.getByLabel('Ditt namn')).toBeFocused();
-  expect(await violations(page)).toEqual([]);
+  expect(await axe(page)).toEqual([]);
+
+  // Joining the map the address names: an editor there (loopback), and back to it.
+  await page.getByLabel('Ditt namn').fill('E2E Gunnel');
+  await page.getByRole('button', { name: 'Gå med', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Du är med som E2E Gunnel' })
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Till kartan' }).click();
+  await expect(page).toHaveURL(new RegExp(`/utforska\\?karta=${map.id}`));
+  await waitForViews(page);
+  await expect(page.getByTestId('presence')).toContainText('E2E Gunnel');
+  await expect(page.getByRole('button', { name: 'Ny nod på kartan' })).toBeVisible();
 });
 
 test('editing: explorer, node form with errors and the conflict view have no violations', async ({
-  browser
+  people,
+  map,
+  axe
 }) => {
-  const a = await joinAs(browser, 'Anna');
-  const b = await joinAs(browser, 'Bertil');
-  people.push(a, b);
-  expect(await violations(a.page)).toEqual([]);
+  const a = await explorerAs(people, map, 'Anna');
+  const b = await explorerAs(people, map, 'Bertil');
+  expect(await axe(a.page)).toEqual([]);
 
   await createNodeOnMap(a.page, 'E2E Tillgänglig nod');
   const form = await openEdit(a.page, 'E2E Tillgänglig nod');
@@ -45,7 +46,7 @@ test('editing: explorer, node form with errors and the conflict view have no vio
   await form.getByRole('button', { name: 'Spara' }).click();
   await expect(form.getByRole('alert')).toBeFocused();
   await expect(form.getByLabel('Namn')).toHaveAccessibleDescription('Skriv ett namn.');
-  expect(await violations(a.page)).toEqual([]);
+  expect(await axe(a.page)).toEqual([]);
   await a.page.keyboard.press('Escape');
   await expect(form).toBeHidden();
 
@@ -56,5 +57,5 @@ test('editing: explorer, node form with errors and the conflict view have no vio
   await formB.getByLabel('Namn').fill('E2E Bertils');
   await formB.getByRole('button', { name: 'Spara' }).click();
   await expect(b.page.getByTestId('conflict-view')).toBeVisible();
-  expect(await violations(b.page)).toEqual([]);
+  expect(await axe(b.page)).toEqual([]);
 });

@@ -1,55 +1,36 @@
-// Shared steps for editing together: people join through /ga-med in their own
-// browser contexts and open the explorer; test items are named "E2E …" and
-// soft-deleted afterwards so other suites see the seeded map unchanged.
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect } from './fixtures';
-import { waitForViews } from './explorer-helpers';
-import { MAP_ID, joinAsEditor, openInventory } from './inventory-helpers';
+// Shared steps for editing together: people (fixtures.ts) open the test's map in
+// the explorer or the inventory in their own browser contexts; reads and writes
+// through PostgREST as one of them, as another client would.
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type People, type Person, type Role, type TestMap } from './fixtures';
+import { openExplorer, waitForViews } from './explorer-helpers';
+import { openInventory } from './inventory-helpers';
 
-export interface Person {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
+export type { Person };
 
-/** Collects a page's errors into `errors`. */
-function watch(page: Page, name: string, errors: string[]): Page {
-  page.on('pageerror', (e) => errors.push(`${name} pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // While offline the browser itself logs the failed requests: those are expected.
-    if (
-      m.type() === 'error' &&
-      !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(m.text())
-    ) {
-      errors.push(`${name} console.error: ${m.text()}`);
-    }
-  });
-  return page;
-}
-
-/** A browser context of one's own whose page errors are collected. */
-async function newPerson(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    viewport: { width: 1400, height: 1000 }
-  });
-  const errors: string[] = [];
-  const page = watch(await context.newPage(), name, errors);
-  return { name, context, page, errors };
+/** Someone with the explorer of the test's map open, seen in the presence list. */
+export async function explorerAs(
+  people: People,
+  map: TestMap,
+  name: string,
+  role: Role = 'editor'
+): Promise<Person> {
+  const person = await people.open(name, { role });
+  await openExplorer(person.page, map);
+  await expect(person.page.getByTestId('presence')).toContainText(name);
+  return person;
 }
 
 /**
- * Opens `url` in a new page of the person's context (e.g. after closing the tab)
- * and waits until it is ready (by default: the explorer's views).
+ * Opens `url` in a new tab of the person's (e.g. after closing the first) and waits
+ * until it is ready (by default: the explorer's views).
  */
 export async function reopen(
   person: Person,
   url: string,
   ready: (page: Page) => Promise<void> = waitForViews
 ): Promise<void> {
-  person.page = watch(await person.context.newPage(), person.name, person.errors);
-  await person.page.goto(url);
+  await (await person.newPage()).goto(url);
   await ready(person.page);
 }
 
@@ -60,21 +41,16 @@ export async function waitForLive(page: Page): Promise<void> {
   });
 }
 
-export async function joinAs(
-  browser: Browser,
+/** An editor with the inventory of the test's map open. */
+export async function inventoryAs(
+  people: People,
+  map: TestMap,
   name: string,
-  options: { viewer?: boolean } = {}
+  query: string
 ): Promise<Person> {
-  const person = await newPerson(browser, name);
-  const { page } = person;
-  await page.goto('/ga-med');
-  await page.getByLabel('Ditt namn').fill(name);
-  if (options.viewer) await page.getByLabel('Gå med som läsare (bara titta)').check();
-  await page.getByRole('button', { name: 'Gå med', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Du är med som ${name}` })).toBeVisible();
-  await page.getByRole('link', { name: 'Till kartan' }).click();
-  await waitForViews(page);
-  await expect(page.getByTestId('presence')).toContainText(name);
+  const person = await people.open(name);
+  await openInventory(person.page, map, query);
+  await expect(person.page.getByTestId('editor-note')).toContainText(`Du redigerar som ${name}`);
   return person;
 }
 
@@ -83,11 +59,11 @@ export const mapNodes = (page: Page) =>
 export const graphNodes = (page: Page) =>
   page.getByTestId('graph-view').getAttribute('data-visible-nodes').then(Number);
 
-/** Creates a node with "Ny nod på kartan": a click in the middle of the map, then the form. */
-export async function createNodeOnMap(page: Page, title: string): Promise<void> {
+/** Creates a node with "Ny nod på kartan": a click on the map, then the form. */
+export async function createNodeOnMap(page: Page, title: string, at = 0.3): Promise<void> {
   await page.getByRole('button', { name: 'Ny nod på kartan' }).click();
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.click(box.x + box.width * at, box.y + box.height * at);
   const form = page.getByTestId('node-form');
   await form.getByLabel('Namn').fill(title);
   await form.getByRole('button', { name: 'Skapa' }).click();
@@ -107,11 +83,6 @@ export async function openEdit(page: Page, title: string) {
   return form;
 }
 
-/** A token from the page's session (what supabase-js sends). */
-export function tokenOf(page: Page): Promise<string> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('regionkartan.session')!).accessToken);
-}
-
 /** The offline queues kept in the page's localStorage, by storage key. */
 export function storedQueues(
   page: Page
@@ -125,14 +96,14 @@ export function storedQueues(
   );
 }
 
-/** A node as the REST API has it now, read with the page's session. */
+/** A node as the REST API has it now. */
 export async function nodeFromApi(
-  page: Page,
+  request: APIRequestContext,
+  map: TestMap,
   id: string
 ): Promise<{ title: string; version: number }> {
-  const config = (await (await page.request.get('/config.json')).json()) as { anonKey: string };
-  const response = await page.request.get(`/rest/v1/nodes?id=eq.${id}&select=title,version`, {
-    headers: { apikey: config.anonKey, authorization: `Bearer ${await tokenOf(page)}` }
+  const response = await request.get(`/rest/v1/nodes?id=eq.${id}&select=title,version`, {
+    headers: map.headers()
   });
   expect(response.ok(), await response.text()).toBe(true);
   const rows = (await response.json()) as { title: string; version: number }[];
@@ -140,59 +111,16 @@ export async function nodeFromApi(
   return rows[0]!;
 }
 
-/** Soft-deletes every node titled "E2E …" (as an editor, through PostgREST). */
-export async function cleanUp(baseURL: string): Promise<void> {
-  const join = await fetch(`${baseURL}/auth/local/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ display_name: 'E2E städning' })
-  });
-  const { access_token } = (await join.json()) as { access_token: string };
-  const config = (await (await fetch(`${baseURL}/config.json`)).json()) as { anonKey: string };
-  await fetch(`${baseURL}/rest/v1/nodes?title=like.E2E*&deleted_at=is.null`, {
-    method: 'PATCH',
-    headers: {
-      apikey: config.anonKey,
-      authorization: `Bearer ${access_token}`,
-      'content-type': 'application/json'
-    },
-    body: JSON.stringify({ deleted_at: new Date().toISOString() })
-  });
-}
-
-/** Closes everyone's browser context; fails when any of their pages reported an error. */
-export async function closeAll(people: Person[]): Promise<void> {
-  const errors = people.flatMap((p) => p.errors);
-  for (const p of people.splice(0)) await p.context.close();
-  expect(errors, 'a page reported errors').toEqual([]);
-}
-
-/** An editor (joined through the API) with the inventory open; `token` is for REST writes as them. */
-export async function openInventoryAs(
-  browser: Browser,
-  name: string,
-  query: string
-): Promise<Person & { token: string }> {
-  const person = await newPerson(browser, name);
-  const token = await joinAsEditor(person.page, name);
-  await openInventory(person.page, query);
-  await expect(person.page.getByTestId('editor-note')).toContainText(`Du redigerar som ${name}`);
-  return { ...person, token };
-}
-
-/**
- * Creates a node on the seeded map through PostgREST with an editor's token (as
- * another client would); returns its id.
- */
-export async function createNodeAs(page: Page, token: string, title: string): Promise<string> {
-  const config = (await (await page.request.get('/config.json')).json()) as { anonKey: string };
-  const response = await page.request.post('/rest/v1/nodes', {
-    headers: {
-      apikey: config.anonKey,
-      authorization: `Bearer ${token}`,
-      prefer: 'return=representation'
-    },
-    data: { map_id: MAP_ID, kind: 'organisation', title }
+/** Creates a node on the map through PostgREST with a person's token (as another client would). */
+export async function createNodeAs(
+  request: APIRequestContext,
+  map: TestMap,
+  token: string,
+  title: string
+): Promise<string> {
+  const response = await request.post('/rest/v1/nodes', {
+    headers: { ...map.headers(token), prefer: 'return=representation' },
+    data: { map_id: map.id, kind: 'organisation', title }
   });
   expect(response.ok(), await response.text()).toBe(true);
   const [row] = (await response.json()) as { id: string }[];

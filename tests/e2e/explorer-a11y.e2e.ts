@@ -1,61 +1,60 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+// The explorer against WCAG 2.1 A/AA (axe), on the test's own map: split view,
+// a selection with focus and an open filter, the network overlaps, a phone's
+// tabs, and English.
 import { expect, test } from './fixtures';
-import { LEKEBERG, listRows, openExplorer, waitForViews } from './explorer-helpers';
+import { listRows, openExplorer, segmented } from './explorer-helpers';
 
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-  );
-}
-
-test('the explorer has no WCAG 2.1 A/AA violations in split view', async ({ page }) => {
-  await openExplorer(page);
-  expect(await violations(page)).toEqual([]);
-});
-
-test('the explorer has no violations with a selection and an open filter', async ({ page }) => {
-  await openExplorer(page, `val=n:${LEKEBERG}&fokus=1`);
-  await expect(page.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
-    'Lekebergs kommun'
-  );
-  await page.locator('summary', { hasText: 'Teman' }).click();
-  expect(await violations(page)).toEqual([]);
-});
-
-test('the explorer has no violations with the network overlaps on (graph, legend, table)', async ({
-  page
+test('the explorer has no WCAG 2.1 A/AA violations: split view, a selection with an open filter, the overlaps', async ({
+  page,
+  map,
+  axe
 }) => {
-  await openExplorer(page, 'overlapp=1');
+  await openExplorer(page, map);
+  expect(await axe(page), 'split view').toEqual([]);
+  // Someone who has not joined is offered to join this map.
+  await expect(page.getByRole('link', { name: 'Gå med' })).toHaveAttribute(
+    'href',
+    `/ga-med?karta=${map.id}`
+  );
+
+  // The overlaps: graph, legend and table; the toggle works from the keyboard.
+  const toggle = page.getByRole('checkbox', { name: 'Visa överlapp mellan nätverk' });
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/overlapp=1/);
+  await expect(toggle).toBeChecked();
   await expect(
     page.getByTestId('list-overlaps').locator('tbody tr[data-id]').first()
   ).toBeVisible();
   await expect(page.getByTestId('legend-overlaps')).toBeVisible();
-  const toggle = page.getByRole('checkbox', { name: 'Visa överlapp mellan nätverk' });
-  await expect(toggle).toBeChecked();
-  // The toggle works from the keyboard.
-  await toggle.focus();
+  expect(await axe(page), 'the overlaps').toEqual([]);
   await page.keyboard.press('Space');
   await expect(page).not.toHaveURL(/overlapp/);
-  await page.keyboard.press('Space');
-  await expect(page).toHaveURL(/overlapp=1/);
-  expect(await violations(page)).toEqual([]);
+
+  // A selection with its neighbourhood in focus, and an open filter.
+  const first = listRows(page, 'nodes').first().getByRole('button');
+  const title = (await first.textContent())!.trim();
+  await first.click();
+  await segmented(page, 'Fokus', '1 steg').click();
+  await expect(page).toHaveURL(/fokus=1/);
+  await expect(page.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
+    title
+  );
+  await page.locator('summary', { hasText: 'Teman' }).click();
+  expect(await axe(page), 'a selection and an open filter').toEqual([]);
 });
 
-test('the explorer has no violations on a phone (375 px, tabs)', async ({ page }) => {
+test('the explorer has no violations on a phone (375 px, tabs)', async ({ page, map, axe }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await openExplorer(page);
+  await openExplorer(page, map);
   const tabs = page.getByRole('tablist');
   await expect(tabs.getByRole('tab')).toHaveText(['Karta', 'Graf', 'Lista']);
-  expect(await violations(page)).toEqual([]);
+  expect(await axe(page)).toEqual([]);
 
   await tabs.getByRole('tab', { name: 'Lista' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Lista' })).toBeVisible();
   await expect(listRows(page, 'nodes').first()).toBeVisible();
-  expect(await violations(page)).toEqual([]);
+  expect(await axe(page)).toEqual([]);
 
   // Arrow keys move between tabs; touch targets are at least 44 px.
   await page.keyboard.press('ArrowLeft');
@@ -81,13 +80,12 @@ test('the explorer has no violations on a phone (375 px, tabs)', async ({ page }
   await expect(heading).toBeInViewport();
 });
 
-test('the explorer has no violations in English', async ({ page }) => {
+test('the explorer has no violations in English', async ({ page, map, axe }) => {
   await page.goto('/');
   await page.getByRole('button', { name: /english/i }).click();
-  await page.getByRole('link', { name: 'Explore the map' }).first().click();
+  await expect(page.getByRole('link', { name: 'Explore the map' }).first()).toBeVisible();
+  await openExplorer(page, map);
   await expect(page).toHaveTitle('Explore – Regionkartan');
-  await page.goto('/utforska?test');
-  await waitForViews(page);
   await expect(page.getByTestId('visible-count')).toContainText('Showing');
-  expect(await violations(page)).toEqual([]);
+  expect(await axe(page)).toEqual([]);
 });

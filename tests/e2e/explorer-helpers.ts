@@ -1,13 +1,11 @@
-// Shared steps for the explorer e2e tests: open the page with the views' test
-// hooks, wait for both canvases, and read the seeded map's ids.
+// Shared steps for the explorer e2e tests: open the test's map with the views'
+// test hooks, wait for both canvases, and read the map's rows from the API.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, type TestMap } from './fixtures';
 
-export const MAP_ID = '00000000-0000-4000-8000-000000000001';
-/** Deterministic seed ids (scripts/generate-seed.js). */
+/** Ids of the seeded map (scripts/generate-seed.js); map.idOf gives a fresh map's copy. */
 export const LEKEBERG = '77c97145-eb44-5735-980e-8de20ca7d1f0';
-export const OREBRO = 'a29cd26c-63fd-509b-bd91-8cdc4b36b775';
 export const LEKEBERG_TO_OREBRO = '80fe54b4-1f5e-5a54-aeba-4fc9a79505c1';
 
 export interface TestHooks {
@@ -21,9 +19,9 @@ export interface TestHooks {
   };
 }
 
-/** The explorer with the test hooks; resolves when map and graph have drawn. */
-export async function openExplorer(page: Page, query = ''): Promise<void> {
-  await page.goto(`/utforska?test${query ? `&${query}` : ''}`);
+/** The map's explorer with the test hooks; resolves when map and graph have drawn. */
+export async function openExplorer(page: Page, map: TestMap, query = ''): Promise<void> {
+  await page.goto(map.url('/utforska', `test${query ? `&${query}` : ''}`));
   await waitForViews(page);
 }
 
@@ -77,9 +75,12 @@ interface RelationRowLite {
   target_id: string;
 }
 
-/** The seeded map's rows straight from the API, to check the UI against. */
-export async function apiRows(page: Page): Promise<{ nodes: Row[]; relations: RelationRowLite[] }> {
-  const base = `map_id=eq.${MAP_ID}&deleted_at=is.null`;
+/** The map's rows straight from the API, to check the UI against. */
+export async function apiRows(
+  page: Page,
+  map: TestMap
+): Promise<{ nodes: Row[]; relations: RelationRowLite[] }> {
+  const base = `map_id=eq.${map.id}&deleted_at=is.null`;
   const nodes = await (await page.request.get(`/rest/v1/nodes?select=id,themes&${base}`)).json();
   const relations = await (
     await page.request.get(`/rest/v1/relations?select=id,source_id,target_id&${base}`)

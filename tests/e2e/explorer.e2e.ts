@@ -5,7 +5,6 @@ import { isPng } from '../../src/lib/explorer/export-file';
 import { expect, test } from './fixtures';
 import {
   LEKEBERG,
-  MAP_ID,
   LEKEBERG_TO_OREBRO,
   apiRows,
   centroid,
@@ -18,9 +17,10 @@ import {
 } from './explorer-helpers';
 
 test('a municipality clicked on the map is selected in the graph and the details, and focus keeps its flow', async ({
-  page
+  page,
+  map
 }) => {
-  await openExplorer(page);
+  await openExplorer(page, map);
   const lonLat = centroid('1814');
   const point = await page.evaluate(
     (ll) => (window as unknown as TestHooks).__regionkartanMap.project(ll),
@@ -28,8 +28,9 @@ test('a municipality clicked on the map is selected in the graph and the details
   );
   await page.getByTestId('map-view').locator('canvas').first().click({ position: point });
 
-  await expect(page.getByTestId('map-view')).toHaveAttribute('data-selected-feature', LEKEBERG);
-  await expect(page.getByTestId('graph-view')).toHaveAttribute('data-selected-element', LEKEBERG);
+  const lekeberg = map.idOf(LEKEBERG);
+  await expect(page.getByTestId('map-view')).toHaveAttribute('data-selected-feature', lekeberg);
+  await expect(page.getByTestId('graph-view')).toHaveAttribute('data-selected-element', lekeberg);
   const panel = page.getByTestId('details-panel');
   const heading = panel.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText('Lekebergs kommun');
@@ -49,21 +50,22 @@ test('a municipality clicked on the map is selected in the graph and the details
           .hasClass('dimmed'),
       id
     );
-  await expect.poll(() => dimmed(LEKEBERG_TO_OREBRO)).toBe(false);
+  await expect.poll(() => dimmed(map.idOf(LEKEBERG_TO_OREBRO))).toBe(false);
   // …while an edge far from Lekeberg is dimmed, so the check above means something.
-  const { relations } = await apiRows(page);
-  const far = relations.find((r) => r.source_id !== LEKEBERG && r.target_id !== LEKEBERG)!;
+  const { relations } = await apiRows(page, map);
+  const far = relations.find((r) => r.source_id !== lekeberg && r.target_id !== lekeberg)!;
   await expect.poll(() => dimmed(far.id)).toBe(true);
 });
 
-test('filtering by the theme Juridik shows the same items in map, graph and list', async ({
-  page
+test('filtering by the theme Juridik shows the same items in map, graph and list; PNG export of both views', async ({
+  page,
+  map
 }) => {
-  await openExplorer(page);
+  await openExplorer(page, map);
   await (await filterCheckbox(page, 'Teman', 'Juridik')).check();
   await expect(page).toHaveURL(/tema=juridik/);
 
-  const { nodes, relations } = await apiRows(page);
+  const { nodes, relations } = await apiRows(page, map);
   const expectedNodes = new Set(nodes.filter((n) => n.themes.includes('juridik')).map((n) => n.id));
   const expectedRelations = relations.filter(
     (r) => expectedNodes.has(r.source_id) && expectedNodes.has(r.target_id)
@@ -97,13 +99,29 @@ test('filtering by the theme Juridik shows the same items in map, graph and list
   await page.getByRole('button', { name: 'Rensa alla filter' }).click();
   await expect(count).toHaveAttribute('data-nodes', String(nodes.length));
   await expect(page.getByRole('button', { name: 'Rensa alla filter' })).toBeDisabled();
+
+  // PNG export saves non-empty PNG files of the map and the graph.
+  for (const view of ['karta', 'graf'] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`export-${view}`).click()
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^regionkartan-${view}-\\d{4}-\\d{2}-\\d{2}\\.png$`)
+    );
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.length).toBeGreaterThan(2000);
+    expect(isPng(new Uint8Array(bytes))).toBe(true);
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'har sparats' })).toBeVisible();
 });
 
 test('a copied URL reproduces the view, and back/forward step through view changes', async ({
   page,
+  map,
   context
 }) => {
-  await openExplorer(page);
+  await openExplorer(page, map);
   await (await filterCheckbox(page, 'Teman', 'Juridik')).check();
   await page.keyboard.press('Escape');
   const firstRow = listRows(page, 'nodes').first();
@@ -175,9 +193,10 @@ test('a copied URL reproduces the view, and back/forward step through view chang
 });
 
 test('keyboard only: filter, pick from the list, read the details, close with Esc', async ({
-  page
+  page,
+  map
 }) => {
-  await openExplorer(page);
+  await openExplorer(page, map);
   const tabTo = async (isTarget: () => Promise<boolean>, limit = 80) => {
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');
@@ -211,31 +230,15 @@ test('keyboard only: filter, pick from the list, read the details, close with Es
   await expect(page).not.toHaveURL(/val=/);
 });
 
-test('PNG export saves non-empty PNG files of the map and the graph', async ({ page }) => {
-  await openExplorer(page);
-  for (const view of ['karta', 'graf'] as const) {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId(`export-${view}`).click()
-    ]);
-    expect(download.suggestedFilename()).toMatch(
-      new RegExp(`^regionkartan-${view}-\\d{4}-\\d{2}-\\d{2}\\.png$`)
-    );
-    const bytes = readFileSync((await download.path())!);
-    expect(bytes.length).toBeGreaterThan(2000);
-    expect(isPng(new Uint8Array(bytes))).toBe(true);
-  }
-  await expect(page.getByRole('status').filter({ hasText: 'har sparats' })).toBeVisible();
-});
-
 test('a coverage choropleth colours the map by one theme and marks the gaps with a hatch', async ({
-  page
+  page,
+  map
 }) => {
-  await openExplorer(page, 'tacking=juridik&vy=map');
+  await openExplorer(page, map, 'tacking=juridik&vy=map');
   await expect(page.getByTestId('map-view')).toHaveAttribute('data-choropleth', 'juridik');
 
   // The expected gaps, by the coverage rule, from the API's rows.
-  const base = `map_id=eq.${MAP_ID}&deleted_at=is.null`;
+  const base = `map_id=eq.${map.id}&deleted_at=is.null`;
   const get = async (path: string) => (await page.request.get(`/rest/v1/${path}&${base}`)).json();
   const dataset = {
     nodes: await get('nodes?select=id,kind,status,title,municipality_code,themes'),

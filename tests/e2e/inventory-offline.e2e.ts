@@ -3,24 +3,17 @@
 // to its row) and is sent when the connection is back; Ctrl+Z and Ctrl+Y undo
 // and redo an inventory edit. Each test makes its own node through the API and
 // checks the outcome through the REST API.
-import type { Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import {
-  cleanUp,
-  closeAll,
   createNodeAs,
+  inventoryAs,
   nodeFromApi,
-  openInventoryAs,
   reopen,
   storedQueues,
-  waitForLive,
-  type Person
+  waitForLive
 } from './collab-helpers';
-import { expect, test } from './fixtures';
+import { expect, test, type People, type TestMap } from './fixtures';
 import { nodeTable as table, titleButton, waitForInventory } from './inventory-helpers';
-
-const people: Person[] = [];
-test.afterEach(() => closeAll(people));
-test.afterAll(async ({ baseURL }) => cleanUp(baseURL!));
 
 const SOON = { timeout: 15_000 };
 const WAITING = 'Väntar – sparas när anslutningen är tillbaka';
@@ -29,11 +22,16 @@ const status = (page: Page) => page.getByTestId('connection-status');
 const notices = (page: Page) => page.getByTestId('edit-notices');
 
 /** An editor with the inventory open on a node of their own (created through the API). */
-async function ownNode(browser: Browser, name: string, title: string) {
-  const person = await openInventoryAs(browser, name, `flik=noder&q=${title}`);
-  people.push(person);
+async function ownNode(
+  request: APIRequestContext,
+  people: People,
+  map: TestMap,
+  name: string,
+  title: string
+) {
+  const person = await inventoryAs(people, map, name, `flik=noder&q=${title}`);
   await waitForLive(person.page);
-  const id = await createNodeAs(person.page, person.token, title);
+  const id = await createNodeAs(request, map, person.token, title);
   await expect(titleButton(person.page, title)).toBeVisible(SOON);
   return { person, id };
 }
@@ -48,9 +46,11 @@ async function rename(page: Page, from: string, to: string): Promise<void> {
 }
 
 test('an inline edit made offline survives a reload and is sent when the connection is back', async ({
-  browser
+  request,
+  people,
+  map
 }) => {
-  const { person: a, id } = await ownNode(browser, 'Anna Offline', 'E2E-offlinerad');
+  const { person: a, id } = await ownNode(request, people, map, 'Anna Offline', 'E2E-offlinerad');
   const url = a.page.url();
 
   await a.context.setOffline(true);
@@ -74,7 +74,7 @@ test('an inline edit made offline survives a reload and is sent when the connect
   await reopen(a, url, waitForInventory);
   await expect(titleButton(a.page, 'E2E-offlinerad ändrad')).toBeVisible(SOON);
   await expect(rowOf(a.page, id)).toContainText(WAITING, SOON);
-  expect(await nodeFromApi(a.page, id)).toEqual({ title: 'E2E-offlinerad', version: 1 });
+  expect(await nodeFromApi(request, map, id)).toEqual({ title: 'E2E-offlinerad', version: 1 });
 
   // The connection drops and comes back: the waiting edit is sent.
   await a.context.unroute(writes);
@@ -84,30 +84,35 @@ test('an inline edit made offline survives a reload and is sent when the connect
   await a.context.setOffline(false);
   await expect(notices(a.page)).toContainText('Väntande ändringar har sparats: 1', SOON);
   await expect(rowOf(a.page, id)).not.toContainText(WAITING);
-  expect(await nodeFromApi(a.page, id)).toEqual({ title: 'E2E-offlinerad ändrad', version: 2 });
+  expect(await nodeFromApi(request, map, id)).toEqual({
+    title: 'E2E-offlinerad ändrad',
+    version: 2
+  });
   expect(await storedQueues(a.page)).toEqual({});
 });
 
 test('Ctrl+Z undoes an inventory edit, Ctrl+Y redoes it, and so do the buttons', async ({
-  browser
+  request,
+  people,
+  map
 }) => {
-  const { person: b, id } = await ownNode(browser, 'Bertil Ångra', 'E2E-angrarad');
+  const { person: b, id } = await ownNode(request, people, map, 'Bertil Ångra', 'E2E-angrarad');
   const { page } = b;
   await rename(page, 'E2E-angrarad', 'E2E-angrarad ändrad');
-  expect(await nodeFromApi(page, id)).toEqual({ title: 'E2E-angrarad ändrad', version: 2 });
+  expect(await nodeFromApi(request, map, id)).toEqual({ title: 'E2E-angrarad ändrad', version: 2 });
 
   // The focus is on the title's button, not in a text field: the keys act.
   await page.keyboard.press('Control+z');
   await expect(titleButton(page, 'E2E-angrarad')).toBeVisible(SOON);
   await expect(notices(page)).toContainText('Ångrat: ändra ”E2E-angrarad ändrad”');
-  expect(await nodeFromApi(page, id)).toEqual({ title: 'E2E-angrarad', version: 3 });
+  expect(await nodeFromApi(request, map, id)).toEqual({ title: 'E2E-angrarad', version: 3 });
 
   await page.keyboard.press('Control+y');
   await expect(titleButton(page, 'E2E-angrarad ändrad')).toBeVisible(SOON);
-  expect(await nodeFromApi(page, id)).toEqual({ title: 'E2E-angrarad ändrad', version: 4 });
+  expect(await nodeFromApi(request, map, id)).toEqual({ title: 'E2E-angrarad ändrad', version: 4 });
 
   const toolbar = page.getByRole('toolbar', { name: 'Ångra och gör om' });
   await toolbar.getByRole('button', { name: 'Ångra', exact: true }).click();
   await expect(titleButton(page, 'E2E-angrarad')).toBeVisible(SOON);
-  expect(await nodeFromApi(page, id)).toEqual({ title: 'E2E-angrarad', version: 5 });
+  expect(await nodeFromApi(request, map, id)).toEqual({ title: 'E2E-angrarad', version: 5 });
 });

@@ -5,7 +5,7 @@
 // someone who has not joined as an editor sees no edit controls.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createRelations, joinAsEditor, openInventory, relationById } from './inventory-helpers';
+import { createRelations, openInventory, relationById } from './inventory-helpers';
 
 const SLOW = { timeout: 15_000 };
 
@@ -21,17 +21,20 @@ function relationWrites(page: Page): { count: number } {
 }
 
 test('inline: kind and magnitude are saved with Enter, Esc cancels, a bad magnitude is refused', async ({
-  page
+  page,
+  map,
+  signIn
 }) => {
-  const token = await joinAsEditor(page);
+  const { token } = await signIn(page);
   const [id] = await createRelations(
     page.request,
+    map,
     token,
     ['E2E-rel-a Alfa', 'E2E-rel-a Beta'],
     [{ from: 0, to: 1, kind: 'member_of', magnitude: 10, unit: 'elever' }]
   );
   const writes = relationWrites(page);
-  await openInventory(page, 'flik=relationer&q=E2E-rel-a');
+  await openInventory(page, map, 'flik=relationer&q=E2E-rel-a');
   const table = page.getByTestId('inventory-relations');
   const row = table.locator(`tr[data-id="${id}"]`);
   await expect(row).toContainText('elever', SLOW);
@@ -54,7 +57,7 @@ test('inline: kind and magnitude are saved with Enter, Esc cancels, a bad magnit
     await expect(field).toHaveValue(bad);
   }
   expect(writes.count).toBe(0);
-  expect((await relationById(page.request, id!)).magnitude).toBe(10);
+  expect((await relationById(page.request, map, id!)).magnitude).toBe(10);
 
   // Esc cancels: the message goes, focus returns to the cell, nothing is sent.
   await field.press('Escape');
@@ -68,7 +71,7 @@ test('inline: kind and magnitude are saved with Enter, Esc cancels, a bad magnit
   await field.press('Enter');
   const saved = row.getByRole('button', { name: `12,5 – Ändra storlek för ${name}` });
   await expect(saved).toBeFocused(SLOW);
-  await expect.poll(async () => (await relationById(page.request, id!)).magnitude).toBe(12.5);
+  await expect.poll(async () => (await relationById(page.request, map, id!)).magnitude).toBe(12.5);
   expect(writes.count).toBe(1);
 
   // The kind, from its list by keyboard (Medlem i → the next kind, Deltar i).
@@ -85,17 +88,20 @@ test('inline: kind and magnitude are saved with Enter, Esc cancels, a bad magnit
   await expect(row.getByRole('button', { name: `Deltar i – Ändra typ för ${name}` })).toBeFocused(
     SLOW
   );
-  const stored = await relationById(page.request, id!);
+  const stored = await relationById(page.request, map, id!);
   expect(stored).toMatchObject({ kind: 'participates_in', magnitude: 12.5, version: 3 });
   await expect(row.locator('td.issue')).toHaveText('');
 });
 
 test('bulk: a theme added to two selected relations is stored on both, not on the third', async ({
-  page
+  page,
+  map,
+  signIn
 }) => {
-  const token = await joinAsEditor(page);
+  const { token } = await signIn(page);
   const ids = await createRelations(
     page.request,
+    map,
     token,
     ['E2E-rel-b Alfa', 'E2E-rel-b Beta', 'E2E-rel-b Gamma'],
     [
@@ -104,7 +110,7 @@ test('bulk: a theme added to two selected relations is stored on both, not on th
       { from: 1, to: 2, kind: 'collaborates_with' }
     ]
   );
-  await openInventory(page, 'flik=relationer&q=E2E-rel-b');
+  await openInventory(page, map, 'flik=relationer&q=E2E-rel-b');
   const table = page.getByTestId('inventory-relations');
   await expect(table).toHaveAttribute('data-rows', '3', SLOW);
   await table.getByRole('checkbox', { name: 'Välj E2E-rel-b Alfa – E2E-rel-b Beta' }).check();
@@ -127,17 +133,18 @@ test('bulk: a theme added to two selected relations is stored on both, not on th
     SLOW
   );
 
-  expect((await relationById(page.request, ids[0]!)).themes).toContain('fritidshem');
-  expect((await relationById(page.request, ids[1]!)).themes).toContain('fritidshem');
-  expect((await relationById(page.request, ids[2]!)).themes).not.toContain('fritidshem');
+  expect((await relationById(page.request, map, ids[0]!)).themes).toContain('fritidshem');
+  expect((await relationById(page.request, map, ids[1]!)).themes).toContain('fritidshem');
+  expect((await relationById(page.request, map, ids[2]!)).themes).not.toContain('fritidshem');
   await expect(table.locator(`tr[data-id="${ids[0]}"]`)).toContainText('Fritidshem');
   await expect(table.locator(`tr[data-id="${ids[2]}"]`)).not.toContainText('Fritidshem');
 });
 
 test('someone who has not joined as an editor sees the relations but no edit controls', async ({
-  page
+  page,
+  map
 }) => {
-  await openInventory(page, 'flik=relationer');
+  await openInventory(page, map, 'flik=relationer');
   const table = page.getByTestId('inventory-relations');
   await expect(table.locator('tbody tr[data-id]').first()).toBeVisible(SLOW);
   await expect(page.getByTestId('editor-note')).toContainText('Gå med som redigerare');

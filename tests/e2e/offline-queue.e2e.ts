@@ -4,10 +4,8 @@
 // shows both versions and nothing is lost.
 import type { Page } from '@playwright/test';
 import {
-  cleanUp,
-  closeAll,
   createNodeOnMap,
-  joinAs,
+  explorerAs,
   listRow,
   nodeFromApi,
   openEdit,
@@ -15,19 +13,19 @@ import {
   storedQueues,
   type Person
 } from './collab-helpers';
-import { MAP_ID } from './explorer-helpers';
-import { expect, test } from './fixtures';
-
-const people: Person[] = [];
-test.afterEach(() => closeAll(people));
-test.afterAll(async ({ baseURL }) => cleanUp(baseURL!));
+import { expect, test, type TestMap } from './fixtures';
 
 /** Goes offline, saves a new title for the node, and returns the id of the queued write. */
-async function editOffline(person: Person, from: string, to: string): Promise<string> {
+async function editOffline(
+  person: Person,
+  map: TestMap,
+  from: string,
+  to: string
+): Promise<string> {
   const { page } = person;
   await person.context.setOffline(true);
   const banner = page.getByRole('alert').filter({ hasText: 'Anslutningen bröts' });
-  await expect(banner).toBeVisible({ timeout: 5000 });
+  await expect(banner).toBeVisible();
   const form = await openEdit(page, from);
   await form.getByLabel('Namn').fill(to);
   await form.getByRole('button', { name: 'Spara' }).click();
@@ -39,7 +37,7 @@ async function editOffline(person: Person, from: string, to: string): Promise<st
     () => JSON.parse(localStorage.getItem('regionkartan.session')!).userId as string
   );
   const queues = await storedQueues(page);
-  expect(Object.keys(queues)).toEqual([`regionkartan.queue:${MAP_ID}:${userId}`]);
+  expect(Object.keys(queues)).toEqual([`regionkartan.queue:${map.id}:${userId}`]);
   const [entry] = Object.values(queues)[0]!.entries;
   expect(entry!.write.kind).toBe('update');
   return entry!.write.id;
@@ -48,13 +46,13 @@ async function editOffline(person: Person, from: string, to: string): Promise<st
 const notices = (page: Page) => page.getByTestId('edit-notices');
 
 test('an edit saved offline is sent when the explorer opens again after the tab was closed', async ({
-  browser
+  people,
+  map
 }) => {
-  const a = await joinAs(browser, 'Anna');
-  people.push(a);
+  const a = await explorerAs(people, map, 'Anna');
   await createNodeOnMap(a.page, 'E2E Före stängd flik');
   const url = a.page.url();
-  const id = await editOffline(a, 'E2E Före stängd flik', 'E2E Efter stängd flik');
+  const id = await editOffline(a, map, 'E2E Före stängd flik', 'E2E Efter stängd flik');
 
   await a.page.close();
   await a.context.setOffline(false);
@@ -63,20 +61,23 @@ test('an edit saved offline is sent when the explorer opens again after the tab 
   await expect(notices(a.page)).toContainText('1 ändring som inte hann sparas skickas nu.');
   await expect(notices(a.page)).toContainText('Väntande ändringar har sparats: 1');
   await expect(listRow(a.page, 'E2E Efter stängd flik')).toBeVisible();
-  expect(await nodeFromApi(a.page, id)).toEqual({ title: 'E2E Efter stängd flik', version: 2 });
+  expect(await nodeFromApi(a.page.request, map, id)).toEqual({
+    title: 'E2E Efter stängd flik',
+    version: 2
+  });
   expect(await storedQueues(a.page)).toEqual({});
 });
 
 test('someone else edited the node meanwhile: the reopened tab shows the conflict view, nothing is lost', async ({
-  browser
+  people,
+  map
 }) => {
-  const a = await joinAs(browser, 'Anna');
-  const b = await joinAs(browser, 'Bertil');
-  people.push(a, b);
+  const a = await explorerAs(people, map, 'Anna');
+  const b = await explorerAs(people, map, 'Bertil');
   await createNodeOnMap(a.page, 'E2E Krock efter stängd flik');
   await expect(listRow(b.page, 'E2E Krock efter stängd flik')).toBeVisible();
   const url = a.page.url();
-  const id = await editOffline(a, 'E2E Krock efter stängd flik', 'E2E Annas offlinetitel');
+  const id = await editOffline(a, map, 'E2E Krock efter stängd flik', 'E2E Annas offlinetitel');
   await a.page.close();
 
   // Meanwhile Bertil saves another title for the same node.
@@ -84,7 +85,10 @@ test('someone else edited the node meanwhile: the reopened tab shows the conflic
   await formB.getByLabel('Namn').fill('E2E Bertils titel');
   await formB.getByRole('button', { name: 'Spara' }).click();
   await expect(formB).toBeHidden();
-  expect(await nodeFromApi(b.page, id)).toEqual({ title: 'E2E Bertils titel', version: 2 });
+  expect(await nodeFromApi(b.page.request, map, id)).toEqual({
+    title: 'E2E Bertils titel',
+    version: 2
+  });
 
   await a.context.setOffline(false);
   await reopen(a, url);
@@ -94,12 +98,18 @@ test('someone else edited the node meanwhile: the reopened tab shows the conflic
   await expect(conflict.getByTestId('conflict-mine')).toHaveText('E2E Annas offlinetitel');
   await expect(conflict.getByTestId('conflict-theirs')).toHaveText('E2E Bertils titel');
   // Bertil's version was not overwritten by the replay, and the queue is done.
-  expect(await nodeFromApi(a.page, id)).toEqual({ title: 'E2E Bertils titel', version: 2 });
+  expect(await nodeFromApi(a.page.request, map, id)).toEqual({
+    title: 'E2E Bertils titel',
+    version: 2
+  });
   expect(await storedQueues(a.page)).toEqual({});
 
   await conflict.getByRole('button', { name: 'Behåll min' }).click();
   await expect(conflict).toBeHidden();
   await expect(listRow(a.page, 'E2E Annas offlinetitel')).toBeVisible();
-  await expect(listRow(b.page, 'E2E Annas offlinetitel')).toBeVisible({ timeout: 5000 });
-  expect(await nodeFromApi(a.page, id)).toEqual({ title: 'E2E Annas offlinetitel', version: 3 });
+  await expect(listRow(b.page, 'E2E Annas offlinetitel')).toBeVisible();
+  expect(await nodeFromApi(a.page.request, map, id)).toEqual({
+    title: 'E2E Annas offlinetitel',
+    version: 3
+  });
 });

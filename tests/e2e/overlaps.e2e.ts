@@ -1,8 +1,8 @@
 // Network overlaps (shared members) in the explorer: weighted edges over the
 // graph and a table in the list, the same pairs as counted here from the API.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { filterCheckbox, MAP_ID, openExplorer, waitForViews } from './explorer-helpers';
+import { expect, test, type TestMap } from './fixtures';
+import { filterCheckbox, openExplorer, waitForViews } from './explorer-helpers';
 import { openInventory } from './inventory-helpers';
 
 interface GraphHook {
@@ -16,8 +16,12 @@ interface GraphHook {
  * The pairs of networks sharing members (member_of / participates_in), from the
  * REST API; `memberKind` counts only members of that kind (a kind filter).
  */
-async function sharedPairs(page: Page, memberKind?: string): Promise<Map<string, number>> {
-  const base = `map_id=eq.${MAP_ID}&deleted_at=is.null`;
+async function sharedPairs(
+  page: Page,
+  map: TestMap,
+  memberKind?: string
+): Promise<Map<string, number>> {
+  const base = `map_id=eq.${map.id}&deleted_at=is.null`;
   const nodes = (await (
     await page.request.get(`/rest/v1/nodes?select=id,kind&${base}`)
   ).json()) as { id: string; kind: string }[];
@@ -54,12 +58,13 @@ const positions = (page: Page) =>
   );
 
 test('overlaps are drawn as weighted graph edges and listed, kept in the URL, and switched off', async ({
-  page
+  page,
+  map
 }) => {
-  const expected = await sharedPairs(page);
+  const expected = await sharedPairs(page, map);
   expect(expected.size).toBeGreaterThan(0);
 
-  await openExplorer(page);
+  await openExplorer(page, map);
   const graph = page.getByTestId('graph-view');
   const count = page.getByTestId('visible-count');
   const toggle = page.getByRole('checkbox', { name: 'Visa överlapp mellan nätverk' });
@@ -102,8 +107,8 @@ test('overlaps are drawn as weighted graph edges and listed, kept in the URL, an
   await expect(rows).toHaveCount(expected.size);
 
   // Only networks left visible: only networks count as shared members (on the
-  // seeded map none; earlier tests may have added some).
-  const networksOnly = await sharedPairs(page, 'network');
+  // seeded map's data, none).
+  const networksOnly = await sharedPairs(page, map, 'network');
   await (await filterCheckbox(page, 'Typer', 'Nätverk och forum')).check();
   await expect(graph).toHaveAttribute('data-overlap-edges', String(networksOnly.size));
   await expect.poll(() => overlayEdges(page)).toBe(networksOnly.size);
@@ -125,11 +130,11 @@ test('overlaps are drawn as weighted graph edges and listed, kept in the URL, an
   expect(await positions(page)).toEqual(shown);
 });
 
-test("the inventory's overlap section opens them in the graph", async ({ page }) => {
-  const expected = await sharedPairs(page);
-  await openInventory(page, 'flik=overlapp');
+test("the inventory's overlap section opens them in the graph", async ({ page, map }) => {
+  const expected = await sharedPairs(page, map);
+  await openInventory(page, map, 'flik=overlapp');
   await page.getByRole('link', { name: 'Visa i grafen' }).click();
-  await expect(page).toHaveURL(/\/utforska\?vy=graph&overlapp=1/);
+  await expect(page).toHaveURL(new RegExp(`/utforska\\?karta=${map.id}&vy=graph&overlapp=1`));
   await waitForViews(page);
   await expect(page.getByTestId('graph-view')).toHaveAttribute(
     'data-overlap-edges',

@@ -1,7 +1,7 @@
 // LocalLiveChannel against a real `ws` server in this process that speaks the
 // /live protocol: auth + subscribe on open, changes deduplicated, pong to ping,
 // reconnect with backoff resubscribing with the last change id, silence detection.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { LocalLiveChannel, type LiveStatus, type WebSocketLike } from '$lib/data/live';
 import type { LiveChange } from '$lib/data/sync';
@@ -18,7 +18,7 @@ let url: string;
 let connections: Received[];
 let channel: LocalLiveChannel | null;
 
-function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {
@@ -30,8 +30,28 @@ function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
   });
 }
 
-function change(id: number): LiveChange {
-  const row_id = `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`;
+/**
+ * The reconnect delays the channel schedules from now on (makeChannel's 20 ms
+ * doubling to 100 ms); other timers (the polling in `until`) are left out.
+ */
+function reconnectDelays(): number[] {
+  const delays: number[] = [];
+  const real = globalThis.setTimeout;
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+    fn: () => void,
+    ms?: number,
+    ...args: unknown[]
+  ) => {
+    if (ms !== undefined && ms >= 20 && ms <= 100) delays.push(ms);
+    return real(fn, ms, ...args);
+  }) as typeof setTimeout);
+  return delays;
+}
+
+function change(
+  id: number,
+  row_id = `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`
+): LiveChange {
   return { id, map_id: MAP, table: 'nodes', row_id, op: 'insert' };
 }
 
@@ -75,6 +95,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   channel?.close();
   channel = null;
   for (const c of server.clients) c.terminate();
@@ -154,17 +175,18 @@ describe('LocalLiveChannel', () => {
   });
 
   it('keeps retrying with growing delays while the server is down', async () => {
-    const attempts: number[] = [];
+    // The delays the channel asks for (random = 1: no jitter), not how long they took.
+    const delays = reconnectDelays();
+    let attempts = 0;
     const live = makeChannel({
       createSocket: (u) => {
-        attempts.push(Date.now());
+        attempts++;
         return new WebSocket(u.replace(/:\d+\//, ':1/')) as unknown as WebSocketLike;
       }
     });
     live.connect(MAP);
-    await until(() => attempts.length >= 4, 5000);
-    const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
-    expect(gaps[2]!).toBeGreaterThanOrEqual(gaps[0]!);
+    await until(() => attempts >= 5);
+    expect(delays.slice(0, 4)).toEqual([20, 40, 80, 100]); // doubling up to maxDelayMs
     expect(live.status).not.toBe('open');
   });
 
@@ -196,12 +218,20 @@ describe('LocalLiveChannel', () => {
   });
 
   it('close() stops reconnecting', async () => {
-    const live = makeChannel();
+    let socket: WebSocket | null = null;
+    const live = makeChannel({
+      createSocket: (u) => (socket = new WebSocket(u)) as unknown as WebSocketLike
+    });
     live.connect(MAP);
     await until(() => live.status === 'open');
+    const delays = reconnectDelays();
+    const closed = new Promise((resolve) => socket!.once('close', resolve));
     live.close();
     expect(live.status).toBe('closed');
-    await new Promise((r) => setTimeout(r, 200));
+    // Once the socket's close has been handled, a reconnect could only come from a timer.
+    await closed;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(delays).toEqual([]);
     expect(connections).toHaveLength(1);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MAP_ID,
   defaultViewState,
+  mapIdOf,
+  mapQuery,
   parseViewState,
   serializeViewState,
   urlForViewState,
@@ -32,6 +34,15 @@ describe('view state in the URL', () => {
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual(view);
+  });
+
+  it('names the map with ?karta= on every page, the seeded map without it', () => {
+    const other = '6f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    expect(mapIdOf(new URLSearchParams(`karta=${other.toUpperCase()}&vy=map`))).toBe(other);
+    expect(mapIdOf(new URLSearchParams('karta=nej'))).toBe(DEFAULT_MAP_ID);
+    expect(mapIdOf(new URLSearchParams(''))).toBe(DEFAULT_MAP_ID);
+    expect(mapQuery(other)).toBe(`?karta=${other}`);
+    expect(mapQuery(DEFAULT_MAP_ID)).toBe('');
   });
 
   it('keeps the default view out of the URL', () => {

@@ -64,12 +64,22 @@ function parseSelection(raw: string | null): Selection | null {
   return { type: match[1] === 'n' ? 'node' : 'relation', id: match[2]!.toLowerCase() };
 }
 
-export function parseViewState(params: URLSearchParams): ViewState {
+/** The map an address names (?karta=<id>); the seeded map when it names none. */
+export function mapIdOf(params: URLSearchParams): string {
   const mapId = params.get('karta') ?? '';
+  return UUID.test(mapId) ? mapId.toLowerCase() : DEFAULT_MAP_ID;
+}
+
+/** The query that keeps a map across pages ('' for the seeded map, as its pages need none). */
+export function mapQuery(mapId: string): string {
+  return mapId === DEFAULT_MAP_ID ? '' : `?karta=${mapId}`;
+}
+
+export function parseViewState(params: URLSearchParams): ViewState {
   const focus = Number(params.get('fokus'));
   const selection = parseSelection(params.get('val'));
   return {
-    mapId: UUID.test(mapId) ? mapId.toLowerCase() : DEFAULT_MAP_ID,
+    mapId: mapIdOf(params),
     filters: {
       themes: list(params, 'tema', (v): v is string => THEME_KEY.test(v)),
       nodeKinds: list(params, 'typ', isNodeKind),

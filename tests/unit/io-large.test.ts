@@ -1,6 +1,6 @@
-// Throughput of reading + validating + planning a large CSV (10 000 nodes and
-// 10 000 relations, the same files as `npm run bench:import`), printed for the
-// record and bounded generously so that a quadratic slip fails the test.
+// Large files are read, validated and planned completely: 10 000 nodes and
+// 10 000 relations (the same files as `npm run bench:import`, which reports how
+// fast), and a file near the size limit. How fast is the benchmark's, not a test's.
 import { describe, expect, it } from 'vitest';
 import { EXCEL_SV, toCsv } from '$lib/io/csv';
 import { readImport } from '$lib/io/import';
@@ -22,26 +22,14 @@ function files() {
   ];
 }
 
-describe('import performance', () => {
+describe('large imports', () => {
   it(`reads, validates and plans ${ROWS} nodes + ${ROWS} relations`, async () => {
-    const input = files();
-    const bytes = input.reduce((sum, f) => sum + f.bytes.byteLength, 0);
     const existing = emptyMap(seedThemes());
-    const started = performance.now();
-    const parsed = await readImport(input, existing);
-    const validated = performance.now();
+    const parsed = await readImport(files(), existing);
     const plan = buildImportPlan(existing, parsed);
-    const planned = performance.now();
     expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(plan.summary.nodesNew).toBe(ROWS);
     expect(plan.summary.relationsNew).toBe(ROWS);
-    const rowsPerSecond = Math.round((2 * ROWS) / ((validated - started) / 1000));
-    console.info(
-      `import: ${(bytes / 1024 / 1024).toFixed(1)} MB, ${2 * ROWS} rows parsed+validated in ` +
-        `${Math.round(validated - started)} ms (${rowsPerSecond} rows/s), planned in ${Math.round(planned - validated)} ms`
-    );
-    expect(validated - started).toBeLessThan(15_000);
-    expect(planned - validated).toBeLessThan(5_000);
   });
 
   it('handles the row count of a file near the size limit (no call-stack overflow)', async () => {
