@@ -9,7 +9,8 @@ import type { NodeKind } from '$lib/domain/kinds';
 /** Label size on screen in CSS px; hubs a little larger. */
 export const LABEL_PX = 14;
 export const HUB_LABEL_PX = 16;
-const HUB_KINDS: ReadonlySet<NodeKind> = new Set(['municipality', 'network']);
+/** The graph's hubs: drawn larger, with larger labels. */
+export const HUB_KINDS: ReadonlySet<NodeKind> = new Set(['municipality', 'network']);
 /** From this zoom on, every node in view is labelled (overlapping or not). */
 export const ALL_LABELS_ZOOM = 1.5;
 /** Room kept free around each label, in px. */
@@ -20,6 +21,8 @@ export const SHORT_TITLE_CHARS = 28;
 export const WRAP_WIDTH_PX = 240;
 /** Gap between a node and its label, px on screen. */
 export const LABEL_MARGIN_PX = 4;
+/** The labels' font (the graph style draws with it, the culling measures with it). */
+export const LABEL_FONT = 'system-ui, sans-serif';
 /** Line height as a share of the font size. */
 const LINE_HEIGHT = 1.25;
 

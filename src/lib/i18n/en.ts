@@ -64,6 +64,8 @@ export const en = {
   'map.zoomOut': 'Zoom out',
   'map.loading': 'Loading the map …',
   'map.error': 'The map could not be shown. The list view shows the same content.',
+  'map.cluster.summary': '{title}, and here too: {kinds}',
+  'map.cluster.kindCount': '{count} {kind}',
 
   'io.error.tooLarge':
     'The file is {size} MB. The largest file that can be imported is {limit} MB. Split it into smaller files, for example one for nodes and one for relations.',

@@ -64,6 +64,8 @@ export const sv = {
   'map.zoomOut': 'Zooma ut',
   'map.loading': 'Laddar kartan …',
   'map.error': 'Kartan kunde inte visas. Listvyn visar samma innehåll.',
+  'map.cluster.summary': '{title} och här också: {kinds}',
+  'map.cluster.kindCount': '{count} {kind}',
 
   'io.error.tooLarge':
     'Filen är {size} MB. Den största fil som kan läsas in är {limit} MB. Dela upp den i mindre filer, till exempel en för noder och en för relationer.',

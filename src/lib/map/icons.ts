@@ -5,6 +5,7 @@ import { NODE_KINDS, type NodeKind } from '$lib/domain/kinds';
 import { NODE_APPEARANCE, type NodeShape } from '$lib/explorer/appearance';
 import { nodeIconName } from './sources';
 import { ARROW_ICON } from './style';
+import { ICON_BORDER, ICON_SIZE } from './symbols';
 
 /** Outline of a shape in a box of `size` × `size` (ellipses as 48-gons), clockwise from the top. */
 export function shapePoints(shape: NodeShape, size: number): [number, number][] {
@@ -40,17 +41,8 @@ export function shapePoints(shape: NodeShape, size: number): [number, number][] 
   }
 }
 
-/** Icon sizes in CSS pixels; municipalities are the largest. */
-const ICON_SIZE: Record<NodeKind, number> = {
-  municipality: 24,
-  organisation: 18,
-  network: 20,
-  project: 18,
-  resource: 18,
-  event: 20
-};
 const PIXEL_RATIO = 2;
-const BORDER = 2 * PIXEL_RATIO;
+const BORDER = ICON_BORDER * PIXEL_RATIO;
 
 interface MapWithImages {
   hasImage(id: string): boolean;

@@ -13,7 +13,8 @@ import { NODE_KINDS, RELATION_KINDS, type RelationKind } from '$lib/domain/kinds
 import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import type { Footprint } from './footprint';
 import { GAP_PATTERN } from './choropleth';
-import { nodeIconName, type MapSources } from './sources';
+import { nodeIconName, type HighlightCollection, type MapSources } from './sources';
+import { BADGE_LARGE_FROM, BADGE_OFFSET_PX, BADGE_RADIUS, ICON_SCALE } from './symbols';
 
 export const SOURCE = {
   municipalities: 'rk-municipalities',
@@ -23,7 +24,8 @@ export const SOURCE = {
   footprint: 'rk-footprint',
   relations: 'rk-relations',
   arrows: 'rk-relation-arrows',
-  nodes: 'rk-nodes'
+  nodes: 'rk-nodes',
+  highlight: 'rk-node-highlight'
 } as const;
 
 export const LAYER = {
@@ -38,10 +40,14 @@ export const LAYER = {
   municipalityLine: 'rk-municipality-line',
   footprintLine: 'rk-footprint-line',
   relationArrows: 'rk-relation-arrows',
-  nodeHalo: 'rk-node-halo',
   nodes: 'rk-nodes',
+  clusterBadges: 'rk-cluster-badges',
+  clusterCounts: 'rk-cluster-counts',
   municipalityLabels: 'rk-municipality-labels',
-  nodeLabels: 'rk-node-labels'
+  nodeLabels: 'rk-node-labels',
+  highlightHalo: 'rk-highlight-halo',
+  highlightIcons: 'rk-highlight-icons',
+  highlightLabels: 'rk-highlight-labels'
 } as const;
 
 export const relationLayerId = (kind: RelationKind, unknown = false): string =>
@@ -49,7 +55,8 @@ export const relationLayerId = (kind: RelationKind, unknown = false): string =>
 
 /** The layers a pointer can pick, topmost first. */
 export const INTERACTIVE_LAYERS = {
-  nodes: [LAYER.nodes],
+  clusters: [LAYER.clusterBadges],
+  nodes: [LAYER.highlightIcons, LAYER.nodes],
   relations: [...RELATION_KINDS.map((k) => relationLayerId(k)), relationLayerId('flows_to', true)],
   municipalities: [LAYER.municipalityFill]
 } as const;
@@ -85,7 +92,8 @@ const COLORS = {
   label: '#37474f',
   halo: '#ffffff',
   footprint: '#ffb000',
-  gapLine: '#b3261e'
+  gapLine: '#b3261e',
+  badge: '#1b1f23'
 } as const;
 
 const state = (key: 'selected' | 'hover' | 'dimmed'): ExpressionSpecification => [
@@ -113,9 +121,44 @@ const dimmed = (normal: number): ExpressionSpecification => [
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export interface StyleData {
+  /** The relations and arrows that pass the filters, and the node symbols drawn now. */
   sources?: MapSources;
   footprint?: Footprint | null;
+  highlight?: HighlightCollection;
 }
+
+/** Icons grow with the zoom (the symbol placement in symbols.ts uses the same scale). */
+const ICON_SIZE_BY_ZOOM: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  ICON_SCALE.from,
+  ICON_SCALE.min,
+  ICON_SCALE.to,
+  1
+];
+/** Where a cluster's badge sits: up and to the right of its symbol, scaled like the icons. */
+const BADGE_TRANSLATE = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  ICON_SCALE.from,
+  ['literal', [BADGE_OFFSET_PX * ICON_SCALE.min, -BADGE_OFFSET_PX * ICON_SCALE.min]],
+  ICON_SCALE.to,
+  ['literal', [BADGE_OFFSET_PX, -BADGE_OFFSET_PX]]
+] as unknown as ExpressionSpecification;
+const NODE_ICON = [
+  'match',
+  ['get', 'kind'],
+  ...NODE_KINDS.flatMap((kind) => [kind, nodeIconName(kind)]),
+  nodeIconName('organisation')
+] as unknown as ExpressionSpecification;
+const isCluster: ExpressionSpecification = ['>', ['get', 'others'], 0];
+const highlighted = (state: 'selected' | 'hover' | 'cluster'): ExpressionSpecification => [
+  '==',
+  ['get', 'state'],
+  state
+];
 
 export function buildSources(
   paths: GeoPaths,
@@ -141,7 +184,8 @@ export function buildSources(
       promoteId: 'id'
     },
     [SOURCE.arrows]: { type: 'geojson', data: data.sources?.arrows ?? EMPTY, promoteId: 'id' },
-    [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' }
+    [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' },
+    [SOURCE.highlight]: { type: 'geojson', data: data.highlight ?? EMPTY }
   };
 }
 
@@ -271,34 +315,56 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       paint: { 'icon-color': highlightColor(['get', 'color']), 'icon-opacity': dimmed(1) }
     },
     {
-      id: LAYER.nodeHalo,
-      type: 'circle',
-      source: SOURCE.nodes,
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 10, 11, 15],
-        'circle-color': highlightColor('#ffffff'),
-        'circle-opacity': ['case', ['any', state('selected'), state('hover')], 0.45, 0],
-        'circle-stroke-width': ['case', ['any', state('selected'), state('hover')], 3, 0],
-        'circle-stroke-color': highlightColor('#ffffff')
-      }
-    },
-    {
       id: LAYER.nodes,
       type: 'symbol',
       source: SOURCE.nodes,
       layout: {
-        'icon-image': [
-          'match',
-          ['get', 'kind'],
-          ...NODE_KINDS.flatMap((kind) => [kind, nodeIconName(kind)]),
-          nodeIconName('organisation')
-        ] as unknown as ExpressionSpecification,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 7, 0.7, 11, 1],
+        'icon-image': NODE_ICON,
+        'icon-size': ICON_SIZE_BY_ZOOM,
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'symbol-sort-key': ['get', 'sort']
       },
       paint: { 'icon-opacity': dimmed(1) }
+    },
+    // A cluster's badge: "+n" for the nodes behind its symbol (symbols.ts).
+    {
+      id: LAYER.clusterBadges,
+      type: 'circle',
+      source: SOURCE.nodes,
+      filter: isCluster,
+      paint: {
+        'circle-radius': [
+          'case',
+          ['>=', ['get', 'others'], BADGE_LARGE_FROM],
+          BADGE_RADIUS.large,
+          BADGE_RADIUS.small
+        ],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': COLORS.badge,
+        'circle-stroke-width': 2,
+        'circle-translate': BADGE_TRANSLATE,
+        'circle-opacity': dimmed(1),
+        'circle-stroke-opacity': dimmed(1)
+      }
+    },
+    {
+      id: LAYER.clusterCounts,
+      type: 'symbol',
+      source: SOURCE.nodes,
+      filter: isCluster,
+      layout: {
+        'text-field': ['concat', '+', ['to-string', ['get', 'others']]],
+        'text-font': LABEL_FONT,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true
+      },
+      paint: {
+        'text-color': COLORS.badge,
+        'text-translate': BADGE_TRANSLATE,
+        'text-opacity': dimmed(1)
+      }
     },
     {
       id: LAYER.municipalityLabels,
@@ -337,7 +403,59 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
         'text-color': COLORS.label,
         'text-halo-color': COLORS.halo,
         'text-halo-width': 1.5,
-        'text-opacity': dimmed(1)
+        // The selected and hovered have their label in the highlight layer.
+        'text-opacity': ['case', ['any', state('selected'), state('hover')], 0, dimmed(1)]
+      }
+    },
+    // The selected and hovered nodes, on top and labelled, also inside a cluster.
+    {
+      id: LAYER.highlightHalo,
+      type: 'circle',
+      source: SOURCE.highlight,
+      filter: ['!', highlighted('cluster')],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 12, 11, 17],
+        'circle-color': ['case', highlighted('selected'), HIGHLIGHT.selected, HIGHLIGHT.hover],
+        'circle-opacity': 0.35,
+        'circle-stroke-width': 3,
+        'circle-stroke-color': [
+          'case',
+          highlighted('selected'),
+          HIGHLIGHT.selected,
+          HIGHLIGHT.hover
+        ]
+      }
+    },
+    {
+      id: LAYER.highlightIcons,
+      type: 'symbol',
+      source: SOURCE.highlight,
+      filter: ['!', highlighted('cluster')],
+      layout: {
+        'icon-image': NODE_ICON,
+        'icon-size': ICON_SIZE_BY_ZOOM,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true
+      }
+    },
+    {
+      id: LAYER.highlightLabels,
+      type: 'symbol',
+      source: SOURCE.highlight,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': LABEL_FONT,
+        'text-size': 14,
+        'text-offset': [0, 1.2],
+        'text-anchor': 'top',
+        'text-max-width': 16,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true
+      },
+      paint: {
+        'text-color': COLORS.label,
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 2
       }
     }
   ];
