@@ -3,7 +3,7 @@
 // soft-deleted afterwards so other suites see the seeded map unchanged.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { waitForViews } from './explorer-helpers';
+import { openPanel, waitForViews } from './explorer-helpers';
 import { MAP_ID, joinAsEditor, openInventory } from './inventory-helpers';
 
 export interface Person {
@@ -61,6 +61,7 @@ export async function joinAs(
   await page.getByRole('link', { name: 'Till kartan' }).click();
   await waitForViews(page);
   await expect(page.getByTestId('presence')).toContainText(name);
+  await openPanel(page, 'Lista'); // the tests find items in the list
   return person;
 }
 
@@ -69,9 +70,16 @@ export const mapNodes = (page: Page) =>
 export const graphNodes = (page: Page) =>
   page.getByTestId('graph-view').getAttribute('data-visible-nodes').then(Number);
 
-/** Creates a node with "Ny nod på kartan": a click in the middle of the map, then the form. */
+/** Starts placing a new node on the map from the collaboration panel (which then steps aside). */
+export async function startNodeOnMap(page: Page): Promise<void> {
+  const panel = await openPanel(page, 'Samarbete');
+  await panel.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  await expect(panel).toBeHidden();
+}
+
+/** Creates a node with "Ny nod på kartan": a click in the map, then the form. */
 export async function createNodeOnMap(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  await startNodeOnMap(page);
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
   const form = page.getByTestId('node-form');

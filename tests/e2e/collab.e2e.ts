@@ -10,6 +10,7 @@ import {
   listRow,
   mapNodes,
   openEdit,
+  startNodeOnMap,
   tokenOf,
   type Person
 } from './collab-helpers';
@@ -135,7 +136,7 @@ test('XSS payloads in titles, descriptions and urls stay inert', async ({ browse
   const b = await joinAs(browser, 'Bertil');
   people.push(a, b);
   const title = 'E2E <img src=x onerror="window.__xss=1">';
-  await a.page.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  await startNodeOnMap(a.page);
   const box = (await a.page.locator('.maplibregl-canvas').boundingBox())!;
   await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const form = a.page.getByTestId('node-form');

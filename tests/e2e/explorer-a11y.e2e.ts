@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { LEKEBERG, listRows, openExplorer, waitForViews } from './explorer-helpers';
+import { LEKEBERG, listRows, openExplorer, openPanel, waitForViews } from './explorer-helpers';
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -22,6 +22,7 @@ test('the explorer has no violations with a selection and an open filter', async
   await expect(page.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
     'Lekebergs kommun'
   );
+  await openPanel(page, 'Filter');
   await page.locator('summary', { hasText: 'Teman' }).click();
   expect(await violations(page)).toEqual([]);
 });
@@ -29,11 +30,13 @@ test('the explorer has no violations with a selection and an open filter', async
 test('the explorer has no violations with the network overlaps on (graph, legend, table)', async ({
   page
 }) => {
-  await openExplorer(page, 'overlapp=1');
+  await openExplorer(page, 'overlapp=1&lista=1&panel=legend');
   await expect(
     page.getByTestId('list-overlaps').locator('tbody tr[data-id]').first()
   ).toBeVisible();
   await expect(page.getByTestId('legend-overlaps')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await openPanel(page, 'Verktyg');
   const toggle = page.getByRole('checkbox', { name: 'Visa överlapp mellan nätverk' });
   await expect(toggle).toBeChecked();
   // The toggle works from the keyboard.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { degrees, importanceOrder } from '$lib/explorer/importance';
+import { degrees, importanceOrder, importanceRank } from '$lib/explorer/importance';
 
 const n = (id: string, kind: 'municipality' | 'network' | 'organisation', title = id) => ({
   id,
@@ -47,5 +47,11 @@ describe('importance', () => {
   it('is independent of the input order', () => {
     const nodes = [n('x', 'organisation', 'Samma'), n('y', 'organisation', 'Samma')];
     expect(importanceOrder(nodes, [])).toEqual(importanceOrder([...nodes].reverse(), []));
+    expect(importanceRank(nodes, [])).toEqual(
+      new Map([
+        ['x', 0],
+        ['y', 1]
+      ])
+    );
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   badgeRadius,
   boxesOverlap,
+  clustersByAnchor,
+  othersByKind,
   iconHalf,
   iconScale,
   placeSymbols,
@@ -63,6 +65,14 @@ describe('map symbols', () => {
       ['kommun', ['kommun', 'skola', 'nätverk']],
       ['fjärran', ['fjärran']]
     ]);
+    const clusters = clustersByAnchor(symbols);
+    expect([...clusters.keys()]).toEqual(['kommun']);
+    expect(othersByKind(clusters.get('kommun')!)).toEqual(
+      new Map([
+        ['organisation', 1],
+        ['network', 1]
+      ])
+    );
     // Zoomed in far enough, the cluster opens.
     expect(placeSymbols(nodes, 16)).toHaveLength(4);
   });

@@ -41,3 +41,11 @@ export function importanceOrder(
     )
     .map((n) => n.id);
 }
+
+/** Node id → its place in the importance order. */
+export function importanceRank(
+  nodes: readonly Pick<NodeRow, 'id' | 'kind' | 'title'>[],
+  relations: readonly Pick<RelationRow, 'source_id' | 'target_id'>[]
+): Map<string, number> {
+  return new Map(importanceOrder(nodes, relations).map((id, i) => [id, i]));
+}

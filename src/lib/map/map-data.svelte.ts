@@ -4,7 +4,7 @@
 // footprint of the selected network or project, and the feature-states for
 // selection, hover and focus.
 import type { NodeKind } from '$lib/domain/kinds';
-import { importanceOrder } from '$lib/explorer/importance';
+import { importanceRank } from '$lib/explorer/importance';
 import type { Selection } from '$lib/explorer/neighbourhood';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
 import { boundsOfPoints, zoomBounds, type Bounds } from './bounds';
@@ -29,7 +29,9 @@ import {
   type MapSources,
   type NodeCollection
 } from './sources';
-import { placeSymbols, type MapSymbol } from './symbols';
+import { clustersByAnchor, othersByKind, placeSymbols, type MapSymbol } from './symbols';
+
+const NO_POSITIONS: ReadonlyMap<string, LonLat> = new Map();
 
 /** A hovered cluster's summary: its anchor's title and how many of each kind are behind it. */
 export type ClusterSummary = (title: string, others: ReadonlyMap<NodeKind, number>) => string;
@@ -63,8 +65,7 @@ export class MapData {
   /** Node id → place in the importance order (once per dataset). */
   readonly #rank: ReadonlyMap<string, number> = $derived.by(() => {
     const dataset = this.#explorer.dataset;
-    const order = dataset ? importanceOrder(dataset.nodes, dataset.relations) : [];
-    return new Map(order.map((id, i) => [id, i]));
+    return importanceRank(dataset?.nodes ?? [], dataset?.relations ?? []);
   });
 
   /** The symbols at the current zoom: no two overlap (see symbols.ts). */
@@ -80,7 +81,7 @@ export class MapData {
   );
 
   readonly #clusterByAnchor: ReadonlyMap<string, MapSymbol> = $derived(
-    new Map(this.symbols.filter((s) => s.members.length > 1).map((s) => [s.anchor.id, s]))
+    clustersByAnchor(this.symbols)
   );
 
   /** The selected and hovered nodes (a relation's two ends), and a hovered cluster's summary. */
@@ -97,14 +98,13 @@ export class MapData {
     const cluster = this.hoveredCluster ? this.#clusterByAnchor.get(this.hoveredCluster) : null;
     const anchor = cluster ? explorer.nodeById.get(cluster.anchor.id) : undefined;
     if (cluster && anchor) {
-      const others = new Map<NodeKind, number>();
-      for (const m of cluster.members.slice(1)) others.set(m.kind, (others.get(m.kind) ?? 0) + 1);
-      marks.push({ id: anchor.id, state: 'cluster', label: this.#summary(anchor.title, others) });
+      const label = this.#summary(anchor.title, othersByKind(cluster));
+      marks.push({ id: anchor.id, state: 'cluster', label });
     }
     return highlightFeatures(
       marks,
       explorer.nodeById,
-      this.positions ?? new Map(),
+      this.positions ?? NO_POSITIONS,
       explorer.visible.nodeIds
     );
   });

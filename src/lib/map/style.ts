@@ -14,7 +14,13 @@ import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import type { Footprint } from './footprint';
 import { GAP_PATTERN } from './choropleth';
 import { nodeIconName, type HighlightCollection, type MapSources } from './sources';
-import { BADGE_LARGE_FROM, BADGE_OFFSET_PX, BADGE_RADIUS, ICON_SCALE } from './symbols';
+import {
+  BADGE_LARGE_FROM,
+  BADGE_OFFSET_PX,
+  BADGE_RADIUS,
+  BADGE_STROKE,
+  ICON_SCALE
+} from './symbols';
 
 export const SOURCE = {
   municipalities: 'rk-municipalities',
@@ -137,16 +143,8 @@ const ICON_SIZE_BY_ZOOM: ExpressionSpecification = [
   ICON_SCALE.to,
   1
 ];
-/** Where a cluster's badge sits: up and to the right of its symbol, scaled like the icons. */
-const BADGE_TRANSLATE = [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  ICON_SCALE.from,
-  ['literal', [BADGE_OFFSET_PX * ICON_SCALE.min, -BADGE_OFFSET_PX * ICON_SCALE.min]],
-  ICON_SCALE.to,
-  ['literal', [BADGE_OFFSET_PX, -BADGE_OFFSET_PX]]
-] as unknown as ExpressionSpecification;
+/** Where a cluster's badge sits: up and to the right of its symbol. */
+const BADGE_TRANSLATE: [number, number] = [BADGE_OFFSET_PX, -BADGE_OFFSET_PX];
 const NODE_ICON = [
   'match',
   ['get', 'kind'],
@@ -342,7 +340,7 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
         ],
         'circle-color': '#ffffff',
         'circle-stroke-color': COLORS.badge,
-        'circle-stroke-width': 2,
+        'circle-stroke-width': BADGE_STROKE,
         'circle-translate': BADGE_TRANSLATE,
         'circle-opacity': dimmed(1),
         'circle-stroke-opacity': dimmed(1)

@@ -19,10 +19,15 @@ export const ICON_SIZE: Record<NodeKind, number> = {
 export const ICON_BORDER = 2;
 /** Icons scale with the zoom: `ICON_SCALE` at or below `from`, 1 at or above `to`. */
 export const ICON_SCALE = { from: 7, to: 11, min: 0.7 } as const;
-/** The count badge: its centre is this far right of and above the symbol's centre (× icon scale). */
-export const BADGE_OFFSET_PX = 12;
-/** Badge radius, px; wider from three digits ("+100"). */
+/**
+ * The count badge: its centre is this far right of and above the symbol's
+ * centre, px, at every zoom — over the icon's corner, clear of its middle (a
+ * click there selects the node, on the badge opens the cluster).
+ */
+export const BADGE_OFFSET_PX = 13;
+/** Badge radius, px, without its outline; wider from three digits ("+100"). */
 export const BADGE_RADIUS = { small: 11, large: 15 } as const;
+export const BADGE_STROKE = 2;
 export const BADGE_LARGE_FROM = 100;
 /** Room kept free between two symbols, px. */
 export const SYMBOL_GAP = 2;
@@ -39,8 +44,9 @@ export function iconScale(zoom: number): number {
 export const iconHalf = (kind: NodeKind, zoom: number): number =>
   ((ICON_SIZE[kind] + 2 * ICON_BORDER) / 2) * iconScale(zoom);
 
+/** The badge's radius with its outline, px. */
 export const badgeRadius = (others: number): number =>
-  others >= BADGE_LARGE_FROM ? BADGE_RADIUS.large : BADGE_RADIUS.small;
+  (others >= BADGE_LARGE_FROM ? BADGE_RADIUS.large : BADGE_RADIUS.small) + BADGE_STROKE;
 
 export interface Box {
   x1: number;
@@ -69,9 +75,8 @@ export function symbolBox(
   const h = iconHalf(kind, zoom);
   const box = { x1: at.x - h, y1: at.y - h, x2: at.x + h, y2: at.y + h };
   if (others === 0) return box;
-  const offset = BADGE_OFFSET_PX * iconScale(zoom);
   const r = badgeRadius(others);
-  const [bx, by] = [at.x + offset, at.y - offset];
+  const [bx, by] = [at.x + BADGE_OFFSET_PX, at.y - BADGE_OFFSET_PX];
   return {
     x1: Math.min(box.x1, bx - r),
     y1: Math.min(box.y1, by - r),
@@ -176,4 +181,16 @@ export function placeSymbols(
     add(cluster);
   });
   return placed.map(({ anchor, members, box }) => ({ anchor, members, box }));
+}
+
+/** The clusters (symbols standing for more than one node) by their anchor's id. */
+export function clustersByAnchor(symbols: readonly MapSymbol[]): Map<string, MapSymbol> {
+  return new Map(symbols.filter((s) => s.members.length > 1).map((s) => [s.anchor.id, s]));
+}
+
+/** How many nodes of each kind are behind a cluster's anchor. */
+export function othersByKind(symbol: MapSymbol): Map<NodeKind, number> {
+  const others = new Map<NodeKind, number>();
+  for (const m of symbol.members.slice(1)) others.set(m.kind, (others.get(m.kind) ?? 0) + 1);
+  return others;
 }
