@@ -37,18 +37,18 @@ describe('graph labels', () => {
     expect(unzoomed(14, 2)).toBe(14); // 28 px on screen at 200 %
   });
 
-  it('places a label centred under its node', () => {
+  it('places a label centred under its node, with its 2 px outline', () => {
     expect(labelBox('a', { x: 100, y: 50, height: 20 }, 60, 14)).toEqual({
       id: 'a',
-      x: 70,
-      y: 64,
-      width: 60,
-      height: 17.5
+      x: 68,
+      y: 62,
+      width: 64,
+      height: 21.5
     });
     // A whole title wider than the wrap width takes more lines.
     expect(labelBox('a', { x: 0, y: 0, height: 0 }, 500, 16, 240)).toMatchObject({
-      width: 240,
-      height: 60
+      width: 244,
+      height: 64
     });
   });
 
@@ -80,12 +80,17 @@ describe('graph labels', () => {
     expect(shown).toEqual(new Set(['selected', 'hovered', 'other']));
   });
 
-  it('leaves out labels outside the view, unless forced', () => {
+  it('leaves out labels not wholly in view, unless forced', () => {
     const shown = cullLabels(
-      [box('out', -200, 10), box('edge', -50, 10), { ...box('forced', 900, 10), forced: true }],
+      [
+        box('out', -200, 10),
+        box('edge', -50, 10),
+        box('in', 0, 40),
+        { ...box('forced', 900, 10), forced: true }
+      ],
       view
     );
-    expect(shown).toEqual(new Set(['edge', 'forced']));
+    expect(shown).toEqual(new Set(['in', 'forced']));
   });
 
   it('with `all`, labels every node in view even when they overlap', () => {

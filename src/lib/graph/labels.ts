@@ -13,8 +13,14 @@ export const HUB_LABEL_PX = 16;
 export const HUB_KINDS: ReadonlySet<NodeKind> = new Set(['municipality', 'network']);
 /** From this zoom on, every node in view is labelled (overlapping or not). */
 export const ALL_LABELS_ZOOM = 1.5;
-/** Room kept free around each label, in px. */
-export const LABEL_GAP = 4;
+/**
+ * Room kept free between labels, px: Cytoscape's own label bounds reach up to
+ * 2 model px (its "margin of error") past each side, 3 px at the zoom where
+ * culling stops.
+ */
+export const LABEL_GAP = 6;
+/** The white outline around label text, px on screen (part of what is drawn). */
+export const LABEL_OUTLINE_PX = 2;
 /** The longest label at overview; longer titles are shortened (whole on hover). */
 export const SHORT_TITLE_CHARS = 28;
 /** The widest a label of a whole title (hovered, selected) gets before it wraps, px. */
@@ -66,13 +72,13 @@ export function labelBox(
   wrapAt = Infinity
 ): LabelBox {
   const lines = Math.max(1, Math.ceil(textWidth / wrapAt));
-  const width = Math.min(textWidth, wrapAt);
+  const width = Math.min(textWidth, wrapAt) + 2 * LABEL_OUTLINE_PX;
   return {
     id,
     x: node.x - width / 2,
-    y: node.y + node.height / 2 + LABEL_MARGIN_PX,
+    y: node.y + node.height / 2 + LABEL_MARGIN_PX - LABEL_OUTLINE_PX,
     width,
-    height: lines * px * LINE_HEIGHT
+    height: lines * px * LINE_HEIGHT + 2 * LABEL_OUTLINE_PX
   };
 }
 
@@ -81,8 +87,9 @@ export interface Viewport {
   height: number;
 }
 
+/** Wholly in view (a label cut by the edge is not shown). */
 const inView = (b: LabelBox, v: Viewport) =>
-  b.x + b.width > 0 && b.y + b.height > 0 && b.x < v.width && b.y < v.height;
+  b.x >= 0 && b.y >= 0 && b.x + b.width <= v.width && b.y + b.height <= v.height;
 
 /** A uniform grid of placed boxes, for overlap tests in near-constant time. */
 class BoxGrid {

@@ -9,7 +9,15 @@ import {
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';
-import { HUB_KINDS, LABEL_FONT, LABEL_MARGIN_PX, labelPx, unzoomed, WRAP_WIDTH_PX } from './labels';
+import {
+  HUB_KINDS,
+  LABEL_FONT,
+  LABEL_MARGIN_PX,
+  LABEL_OUTLINE_PX,
+  labelPx,
+  unzoomed,
+  WRAP_WIDTH_PX
+} from './labels';
 import { OVERLAP_CLASS } from './overlay';
 
 /** Classes the view toggles from the explorer state ('labelled': see labels.ts). */
@@ -94,9 +102,8 @@ export function labelStyle(kind: NodeKind, zoom: number): Record<string, number>
   return {
     'font-size': unzoomed(labelPx(kind), zoom),
     'text-margin-y': unzoomed(LABEL_MARGIN_PX, zoom),
-    'text-outline-width': unzoomed(2, zoom),
-    'text-max-width': unzoomed(WRAP_WIDTH_PX, zoom),
-    'text-background-padding': unzoomed(2, zoom)
+    'text-outline-width': unzoomed(LABEL_OUTLINE_PX, zoom),
+    'text-max-width': unzoomed(WRAP_WIDTH_PX, zoom)
   };
 }
 
@@ -125,7 +132,7 @@ export function graphStyle({
         'text-valign': 'bottom',
         'text-margin-y': LABEL_MARGIN_PX,
         'text-outline-color': '#ffffff',
-        'text-outline-width': 2,
+        'text-outline-width': LABEL_OUTLINE_PX,
         'text-max-width': `${WRAP_WIDTH_PX}px`,
         'border-width': 1.5,
         'border-color': '#ffffff'
