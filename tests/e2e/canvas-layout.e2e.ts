@@ -5,25 +5,21 @@
 // panels open and close (axe-clean with each open), the filters show as chips,
 // fit and full screen work; on a phone the chosen view fills the screen and
 // nothing overflows sideways. One page load per window size.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { filterCheckbox, openExplorer, openPanel, type PanelName } from './explorer-helpers';
+import {
+  axeViolations,
+  filterCheckbox,
+  openExplorer,
+  openPanel,
+  type PanelName
+} from './explorer-helpers';
 
 interface Box {
   x1: number;
   y1: number;
   x2: number;
   y2: number;
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-  );
 }
 
 /** The share of the window the visible parts of these elements cover (they do not overlap). */
@@ -237,10 +233,10 @@ for (const { width, height } of [
 
     // Every panel opens beside the views and closes again; axe finds nothing with each open.
     const check = width === 1440;
-    if (check) expect(await violations(page)).toEqual([]); // the list and the details open
+    if (check) expect(await axeViolations(page)).toEqual([]); // the list and the details open
     for (const name of ['Filter', 'Förklaring', 'Verktyg', 'Samarbete'] as PanelName[]) {
       const panel = await openPanel(page, name);
-      if (check) expect(await violations(page), name).toEqual([]);
+      if (check) expect(await axeViolations(page), name).toEqual([]);
       await panel.getByRole('button', { name: /^Stäng / }).click();
       await expect(panel).toBeHidden();
       await expect(page).not.toHaveURL(/panel=/);
@@ -347,7 +343,7 @@ test('on a phone the chosen view fills the screen, filters open in a sheet, noth
   const box = (await sheet.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await sheet.getByRole('button', { name: /^Stäng / }).click();
   await expect(sheet).toBeHidden();
 

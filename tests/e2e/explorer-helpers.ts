@@ -1,6 +1,7 @@
 // Shared steps for the explorer e2e tests: open the page with the views' test
 // hooks, wait for both canvases, and read the seeded map's ids.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -100,4 +101,14 @@ export async function apiRows(page: Page): Promise<{ nodes: Row[]; relations: Re
     await page.request.get(`/rest/v1/relations?select=id,source_id,target_id&${base}`)
   ).json();
   return { nodes: nodes as Row[], relations: relations as RelationRowLite[] };
+}
+
+/** What axe finds against WCAG 2.1 A and AA on the page as it is now, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+  );
 }

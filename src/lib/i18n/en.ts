@@ -404,6 +404,7 @@ export const en = {
   'explorer.fullscreen.exit': 'Exit full screen',
   'explorer.fullscreen.map': 'Full screen for the map',
   'explorer.fullscreen.graph': 'Full screen for the graph',
+  'explorer.people': '{count} here now',
   'explorer.chips.label': 'Active filters',
   'explorer.chips.remove': '(remove)',
   'explorer.chip.themes': 'Theme: {value}',

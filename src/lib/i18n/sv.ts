@@ -403,6 +403,7 @@ export const sv = {
   'explorer.fullscreen.exit': 'Lämna helskärm',
   'explorer.fullscreen.map': 'Helskärm för kartan',
   'explorer.fullscreen.graph': 'Helskärm för grafen',
+  'explorer.people': '{count} här nu',
   'explorer.chips.label': 'Aktiva filter',
   'explorer.chips.remove': '(ta bort)',
   'explorer.chip.themes': 'Tema: {value}',
