@@ -3,7 +3,7 @@
 // presence, the node form with its error messages and the conflict view.
 import { expect, test } from './fixtures';
 import { createNodeOnMap, explorerAs, openEdit } from './collab-helpers';
-import { waitForViews } from './explorer-helpers';
+import { openPanel, waitForViews } from './explorer-helpers';
 
 test('the join page has no violations, also with an error shown; joining leads back to the map', async ({
   page,
@@ -27,7 +27,8 @@ test('the join page has no violations, also with an error shown; joining leads b
   await expect(page).toHaveURL(new RegExp(`/utforska\\?karta=${map.id}`));
   await waitForViews(page);
   await expect(page.getByTestId('presence')).toContainText('E2E Gunnel');
-  await expect(page.getByRole('button', { name: 'Ny nod på kartan' })).toBeVisible();
+  const collab = await openPanel(page, 'Samarbete');
+  await expect(collab.getByRole('button', { name: 'Ny nod på kartan' })).toBeVisible();
 });
 
 test('editing: explorer, node form with errors and the conflict view have no violations', async ({

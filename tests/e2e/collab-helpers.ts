@@ -3,7 +3,7 @@
 // through PostgREST as one of them, as another client would.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, type People, type Person, type Role, type TestMap } from './fixtures';
-import { openExplorer, waitForViews } from './explorer-helpers';
+import { openExplorer, openPanel, waitForViews } from './explorer-helpers';
 import { openInventory } from './inventory-helpers';
 
 export type { Person };
@@ -18,6 +18,7 @@ export async function explorerAs(
   const person = await people.open(name, { role });
   await openExplorer(person.page, map);
   await expect(person.page.getByTestId('presence')).toContainText(name);
+  await openPanel(person.page, 'Lista'); // the tests find items in the list
   return person;
 }
 
@@ -59,9 +60,16 @@ export const mapNodes = (page: Page) =>
 export const graphNodes = (page: Page) =>
   page.getByTestId('graph-view').getAttribute('data-visible-nodes').then(Number);
 
+/** Starts placing a new node on the map from the collaboration panel (which then steps aside). */
+export async function startNodeOnMap(page: Page): Promise<void> {
+  const panel = await openPanel(page, 'Samarbete');
+  await panel.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  await expect(panel).toBeHidden();
+}
+
 /** Creates a node with "Ny nod på kartan": a click on the map, then the form. */
 export async function createNodeOnMap(page: Page, title: string, at = 0.3): Promise<void> {
-  await page.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  await startNodeOnMap(page);
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
   await page.mouse.click(box.x + box.width * at, box.y + box.height * at);
   const form = page.getByTestId('node-form');

@@ -9,7 +9,8 @@ import {
   graphNodes,
   listRow,
   mapNodes,
-  openEdit
+  openEdit,
+  startNodeOnMap
 } from './collab-helpers';
 
 test('A creates a node, B sees it in the list and both views; both edit its title: B merges, nothing is lost', async ({
@@ -102,7 +103,7 @@ test('XSS payloads in titles, descriptions and urls stay inert', async ({
   const a = await explorerAs(people, map, 'Anna');
   const b = await explorerAs(people, map, 'Bertil');
   const title = 'E2E <img src=x onerror="window.__xss=1">';
-  await a.page.getByRole('button', { name: 'Ny nod på kartan' }).click();
+  await startNodeOnMap(a.page);
   const box = (await a.page.locator('.maplibregl-canvas').boundingBox())!;
   await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const form = a.page.getByTestId('node-form');

@@ -45,14 +45,29 @@ export function centroid(kommunkod: string): [number, number] {
   return feature.geometry.coordinates;
 }
 
-/** Opens a filter group (a disclosure) and returns its checkbox with this label. */
+/** The explorer's panels, by the name of their toggle in the toolbar. */
+export type PanelName = 'Filter' | 'Förklaring' | 'Verktyg' | 'Samarbete' | 'Lista';
+
+/** Opens a panel from its toolbar toggle (unless open) and returns the panel. */
+export async function openPanel(page: Page, name: PanelName): Promise<Locator> {
+  const toggle = page.getByTestId('explorer-toolbar').getByRole('button', { name, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** Opens a filter group (a disclosure in the filter panel) and returns its checkbox with this label. */
 export async function filterCheckbox(page: Page, group: string, label: string): Promise<Locator> {
+  await openPanel(page, 'Filter');
   const summary = page.locator('summary', { hasText: group }).first();
   const details = summary.locator('..');
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
   return details.getByRole('checkbox', { name: label, exact: true });
 }
 
+/** A button of a segmented control ('Visning' in the toolbar; the others in the tools panel). */
 export function segmented(page: Page, group: string, option: string): Locator {
   return page.getByRole('group', { name: group, exact: true }).getByRole('button', {
     name: option,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { choropleth, computeCoverage } from '../../src/lib/analysis/coverage';
 import type { Dataset } from '../../src/lib/domain/model';
 import { isPng } from '../../src/lib/explorer/export-file';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   LEKEBERG,
@@ -11,6 +12,7 @@ import {
   filterCheckbox,
   listRows,
   openExplorer,
+  openPanel,
   segmented,
   waitForViews,
   type TestHooks
@@ -40,6 +42,7 @@ test('a municipality clicked on the map is selected in the graph and the details
     'Källa: 000_fa9faf0b6f84902b.txt'
   );
 
+  await openPanel(page, 'Verktyg');
   await segmented(page, 'Fokus', '1 steg').click();
   await expect(page).toHaveURL(/fokus=1/);
   const dimmed = (id: string) =>
@@ -100,7 +103,8 @@ test('filtering by the theme Juridik shows the same items in map, graph and list
   await expect(count).toHaveAttribute('data-nodes', String(nodes.length));
   await expect(page.getByRole('button', { name: 'Rensa alla filter' })).toBeDisabled();
 
-  // PNG export saves non-empty PNG files of the map and the graph.
+  // PNG export (in the tools) saves non-empty PNG files of the map and the graph.
+  await openPanel(page, 'Verktyg');
   for (const view of ['karta', 'graf'] as const) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -124,9 +128,11 @@ test('a copied URL reproduces the view, and back/forward step through view chang
   await openExplorer(page, map);
   await (await filterCheckbox(page, 'Teman', 'Juridik')).check();
   await page.keyboard.press('Escape');
+  await openPanel(page, 'Lista');
   const firstRow = listRows(page, 'nodes').first();
   const title = (await firstRow.getByRole('button').textContent())!.trim();
   await firstRow.getByRole('button').click();
+  await openPanel(page, 'Verktyg');
   await segmented(page, 'Fokus', '2 steg').click();
   await segmented(page, 'Visning', 'Karta').click();
   await segmented(page, 'Graflayout', 'Geografisk').click();
@@ -138,7 +144,8 @@ test('a copied URL reproduces the view, and back/forward step through view chang
   await page.mouse.up();
   await expect(page).toHaveURL(/kamera=/);
   const url = new URL(page.url());
-  for (const part of ['tema=juridik', 'val=n%3A', 'fokus=2', 'vy=map', 'layout=geo', 'kamera=']) {
+  const parts = ['tema=juridik', 'val=n%3A', 'fokus=2', 'vy=map', 'layout=geo', 'kamera='];
+  for (const part of [...parts, 'panel=tools', 'lista=1']) {
     expect(url.search).toContain(part);
   }
 
@@ -149,8 +156,11 @@ test('a copied URL reproduces the view, and back/forward step through view chang
   await expect(copy.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
     title
   );
+  await expect(copy.getByTestId('explorer-drawer-tools')).toBeVisible(); // the open panel too
+  await expect(copy.getByTestId('explorer-drawer-list')).toBeVisible();
   await expect(await filterCheckbox(copy, 'Teman', 'Juridik')).toBeChecked();
   await copy.keyboard.press('Escape');
+  await openPanel(copy, 'Verktyg');
   await expect(segmented(copy, 'Fokus', '2 steg')).toHaveAttribute('aria-pressed', 'true');
   await expect(segmented(copy, 'Visning', 'Karta')).toHaveAttribute('aria-pressed', 'true');
   await expect(segmented(copy, 'Graflayout', 'Geografisk')).toHaveAttribute('aria-pressed', 'true');
@@ -204,19 +214,36 @@ test('keyboard only: filter, pick from the list, read the details, close with Es
     }
     throw new Error('the target was not reached with Tab');
   };
+  const focused = (locator: Locator) => () =>
+    locator.evaluate((el) => el === document.activeElement);
+  const toolbar = page.getByTestId('explorer-toolbar');
+
+  // The filter panel opens from the toolbar and takes focus; Esc closes it again.
+  const filterToggle = toolbar.getByRole('button', { name: 'Filter', exact: true });
+  await tabTo(focused(filterToggle));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Filter', exact: true })).toBeFocused();
   const themes = page.locator('summary', { hasText: 'Teman' });
-  await tabTo(() => themes.evaluate((el) => el === document.activeElement));
+  await tabTo(focused(themes), 10);
   await page.keyboard.press('Enter');
   const juridik = page.getByRole('checkbox', { name: 'Juridik', exact: true });
-  await tabTo(() => juridik.evaluate((el) => el === document.activeElement), 30);
+  await tabTo(focused(juridik), 30);
   await page.keyboard.press('Space');
   await expect(juridik).toBeChecked();
   await expect(page).toHaveURL(/tema=juridik/);
   await page.keyboard.press('Escape');
   await expect(themes).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('explorer-drawer-filter')).toBeHidden();
+  await expect(filterToggle).toBeFocused();
+  // What is shown is said in the status line, with the filter as a chip.
+  await expect(page.getByRole('button', { name: 'Tema: Juridik (ta bort)' })).toBeVisible();
 
+  // The list opens the same way; a row's button selects and moves to the details.
+  await tabTo(focused(toolbar.getByRole('button', { name: 'Lista', exact: true })), 5);
+  await page.keyboard.press('Enter');
   const firstButton = listRows(page, 'nodes').first().getByRole('button');
-  await tabTo(() => firstButton.evaluate((el) => el === document.activeElement));
+  await tabTo(focused(firstButton), 10);
   const title = (await firstButton.textContent())!.trim();
   await page.keyboard.press('Enter');
   const heading = page.getByTestId('details-panel').getByRole('heading', { level: 2 });
@@ -226,6 +253,7 @@ test('keyboard only: filter, pick from the list, read the details, close with Es
 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('details-panel')).toContainText('Välj något på kartan');
+  await expect(page.getByTestId('details-panel')).toBeHidden();
   await expect(firstButton).toBeFocused();
   await expect(page).not.toHaveURL(/val=/);
 });
@@ -234,7 +262,7 @@ test('a coverage choropleth colours the map by one theme and marks the gaps with
   page,
   map
 }) => {
-  await openExplorer(page, map, 'tacking=juridik&vy=map');
+  await openExplorer(page, map, 'tacking=juridik&vy=map&panel=legend');
   await expect(page.getByTestId('map-view')).toHaveAttribute('data-choropleth', 'juridik');
 
   // The expected gaps, by the coverage rule, from the API's rows.
@@ -283,7 +311,8 @@ test('a coverage choropleth colours the map by one theme and marks the gaps with
   await expect(legend).toContainText('saknas (0)');
   await expect(page.getByLabel('Täckning på kartan')).toHaveValue('juridik');
 
-  // Turned off from the toolbar: the layers hide without a new map.
+  // Turned off in the tools: the layers hide without a new map.
+  await openPanel(page, 'Verktyg');
   await page.getByLabel('Täckning på kartan').selectOption('');
   await expect(page).not.toHaveURL(/tacking=/);
   await expect(legend).toHaveCount(0);

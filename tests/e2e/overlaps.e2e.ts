@@ -2,7 +2,7 @@
 // graph and a table in the list, the same pairs as counted here from the API.
 import type { Page } from '@playwright/test';
 import { expect, test, type TestMap } from './fixtures';
-import { filterCheckbox, openExplorer, waitForViews } from './explorer-helpers';
+import { filterCheckbox, openExplorer, openPanel, waitForViews } from './explorer-helpers';
 import { openInventory } from './inventory-helpers';
 
 interface GraphHook {
@@ -64,7 +64,7 @@ test('overlaps are drawn as weighted graph edges and listed, kept in the URL, an
   const expected = await sharedPairs(page, map);
   expect(expected.size).toBeGreaterThan(0);
 
-  await openExplorer(page, map);
+  await openExplorer(page, map, 'panel=tools&lista=1');
   const graph = page.getByTestId('graph-view');
   const count = page.getByTestId('visible-count');
   const toggle = page.getByRole('checkbox', { name: 'Visa överlapp mellan nätverk' });
@@ -121,6 +121,7 @@ test('overlaps are drawn as weighted graph edges and listed, kept in the URL, an
   await expect(graph).toHaveAttribute('data-overlap-edges', String(expected.size));
 
   const shown = await positions(page);
+  await openPanel(page, 'Verktyg');
   await toggle.uncheck();
   await expect(page).not.toHaveURL(/overlapp/);
   await expect(graph).toHaveAttribute('data-overlap-edges', '0');
@@ -140,5 +141,6 @@ test("the inventory's overlap section opens them in the graph", async ({ page, m
     'data-overlap-edges',
     String(expected.size)
   );
+  await openPanel(page, 'Verktyg');
   await expect(page.getByRole('checkbox', { name: 'Visa överlapp mellan nätverk' })).toBeChecked();
 });

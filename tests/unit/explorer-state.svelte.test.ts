@@ -39,6 +39,20 @@ describe('ExplorerState', () => {
     ]);
   });
 
+  it('keeps the open panel and the list in the URL without new history entries', () => {
+    const h = fakeHistory();
+    const state = new ExplorerState(h.port);
+    state.setPanel('filter');
+    state.setList(true);
+    state.setPanel(null);
+    expect(h.calls).toEqual([
+      'replace ?panel=filter',
+      'replace ?panel=filter&lista=1',
+      'replace ?lista=1'
+    ]);
+    expect(state.view).toMatchObject({ panel: null, list: true });
+  });
+
   it('does nothing when a change would not change the URL (no loops)', () => {
     const h = fakeHistory('http://localhost/utforska?tema=juridik');
     const state = new ExplorerState(h.port);

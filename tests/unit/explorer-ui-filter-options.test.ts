@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS } from '$lib/explorer/filters';
 import {
   activeFilterCount,
+  filterChips,
   municipalityOptions,
   themeLabel,
   themeOptions,
@@ -68,5 +69,28 @@ describe('toggleValue and activeFilterCount', () => {
         text: 'ulf'
       })
     ).toBe(4);
+  });
+});
+
+describe('filterChips', () => {
+  it('makes one chip per active choice, each removing only itself', () => {
+    const filters = {
+      ...EMPTY_FILTERS,
+      themes: ['juridik', 'ska'],
+      statuses: ['active' as const],
+      text: '  skola '
+    };
+    const chips = filterChips(filters);
+    expect(chips.map((c) => [c.group, c.value])).toEqual([
+      ['themes', 'juridik'],
+      ['themes', 'ska'],
+      ['statuses', 'active'],
+      ['text', 'skola']
+    ]);
+    expect(chips[0]!.without).toEqual({ themes: ['ska'] });
+    expect(chips[2]!.without).toEqual({ statuses: [] });
+    expect(chips[3]!.without).toEqual({ text: '' });
+    expect(chips).toHaveLength(activeFilterCount(filters));
+    expect(filterChips(EMPTY_FILTERS)).toEqual([]);
   });
 });

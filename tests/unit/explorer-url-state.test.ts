@@ -30,7 +30,9 @@ describe('view state in the URL', () => {
       layout: 'geo',
       camera: { lon: 15.12345, lat: 59.27, zoom: 8.5 },
       coverageTheme: 'juridik',
-      overlaps: true
+      overlaps: true,
+      panel: 'filter',
+      list: true
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual(view);
@@ -72,6 +74,10 @@ describe('view state in the URL', () => {
     expect(parseViewState(new URLSearchParams('tacking=Bad Key')).coverageTheme).toBeNull();
     expect(parseViewState(new URLSearchParams('tacking=juridik')).coverageTheme).toBe('juridik');
     expect(parseViewState(new URLSearchParams('overlapp=yes')).overlaps).toBe(false);
+    expect(parseViewState(new URLSearchParams('panel=secret&lista=yes'))).toMatchObject({
+      panel: null,
+      list: false
+    });
   });
 
   it('keeps parameters that are not part of the view (e.g. test hooks)', () => {

@@ -146,6 +146,86 @@ describe('GraphController', () => {
     expect(select).toHaveBeenCalledTimes(2);
   });
 
+  describe('labels', () => {
+    const view = { width: 800, height: 600 };
+    const order = ['n-orebro', 'n-lekeberg', 'n-network', 'n-resource', 'n-ended'];
+    const inputs = (focus: string[] = []) => ({ order, focus: new Set(focus) });
+    /** Nodes side by side, 40 px apart at zoom 1: their labels collide. */
+    function crowded() {
+      setup();
+      order.forEach((id, i) => cy.$id(id).position({ x: 100 + i * 40, y: 100 }));
+      cy.zoom(1);
+      cy.pan({ x: 0, y: 0 });
+    }
+
+    it('at overview labels the most important nodes whose labels fit, none overlapping', () => {
+      crowded();
+      graph.setLabelInputs(inputs());
+      const labelled = graph.refreshLabels(view);
+      expect(labelled.has('n-orebro')).toBe(true);
+      expect(labelled.has('n-lekeberg')).toBe(false); // its label would overlap Örebro's
+      expect(labelled.size).toBeLessThan(order.length);
+      expect(cy.$('.labelled').map((n) => n.id())).toEqual(order.filter((id) => labelled.has(id)));
+      expect(cy.$id('n-orebro').style('label')).toBe('Örebro');
+    });
+
+    it('always labels the selection and lets the rest avoid it; its neighbours come first', () => {
+      crowded();
+      graph.setLabelInputs(inputs());
+      graph.syncClass('selected', new Set(['n-lekeberg']));
+      const labelled = graph.refreshLabels(view);
+      expect(labelled.has('n-lekeberg')).toBe(true);
+      expect(labelled.has('n-orebro')).toBe(false);
+      expect(cy.$id('n-lekeberg').style('label')).toBe('Lekeberg');
+    });
+
+    it('always labels the hovered node, both ends of a selected relation and a focus', () => {
+      crowded();
+      graph.setLabelInputs(inputs(['n-ended']));
+      graph.syncClass('hovered', new Set(['n-network']));
+      graph.syncClass('selected', new Set(['r-flow']));
+      const labelled = graph.refreshLabels(view);
+      const flow = cy.$id('r-flow');
+      for (const id of ['n-network', 'n-ended', flow.source().id(), flow.target().id()]) {
+        expect(labelled.has(id), id).toBe(true);
+      }
+    });
+
+    it('labels everything in view when zoomed in, and nothing hidden by a filter', () => {
+      crowded();
+      graph.syncClass('hidden', new Set(['n-ended']));
+      cy.zoom(2);
+      graph.setLabelInputs(inputs());
+      expect(graph.refreshLabels({ width: 2000, height: 1000 })).toEqual(
+        new Set(order.filter((id) => id !== 'n-ended'))
+      );
+    });
+
+    it('keeps the labels 14 px on screen when zoomed out, and reports them', () => {
+      crowded();
+      cy.$id('n-resource').position({ x: 1000, y: 100 }); // 500 px: room for its label
+      cy.zoom(0.5);
+      const reported: number[] = [];
+      graph.onLabels((ids) => reported.push(ids.size));
+      graph.setLabelInputs(inputs());
+      const labelled = graph.refreshLabels(view);
+      const resource = cy.$id('n-resource');
+      expect(resource.hasClass('labelled')).toBe(true);
+      expect(parseFloat(resource.style('font-size')) * cy.zoom()).toBe(14);
+      expect(parseFloat(cy.$id('n-orebro').style('font-size')) * cy.zoom()).toBe(16);
+      expect(reported).toEqual([labelled.size]);
+    });
+
+    it('follows a pan on its own, once it pauses', async () => {
+      crowded();
+      graph.setLabelInputs(inputs());
+      graph.refreshLabels(view);
+      const seen = new Promise<ReadonlySet<string>>((resolve) => graph.onLabels(resolve));
+      cy.pan({ x: 5000, y: 0 }); // everything out of the (headless, empty) view
+      expect((await seen).size).toBe(0);
+    });
+  });
+
   describe('network overlaps overlay', () => {
     // A second network that Lekeberg is also a member of: one shared member.
     function withSecondNetwork(): Dataset {

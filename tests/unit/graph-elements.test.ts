@@ -15,8 +15,17 @@ describe('buildElements', () => {
     expect(nodes.at(-1)!.data).toEqual({
       id: 'n-html',
       label: '<b>Möte</b> & fika',
+      short: '<b>Möte</b> & fika',
       kind: 'event'
     });
+  });
+
+  it('gives a long title a shortened label for the overview, keeping the whole one', () => {
+    const ds = datasetFixture();
+    const title = 'Regionalt utvecklingscentrum för skolutveckling vid Örebro universitet';
+    ds.nodes.push(node({ id: 'n-long', kind: 'organisation', title }));
+    const data = buildElements(ds).find((e) => e.data.id === 'n-long')!.data;
+    expect(data).toMatchObject({ label: title, short: 'Regionalt utvecklingscentru…' });
   });
 
   it('gives edges their ends, kind and the kind width', () => {

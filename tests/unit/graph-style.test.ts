@@ -7,7 +7,7 @@ import {
   OVERLAP_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
-import { graphStyle, STATE_CLASSES } from '$lib/graph/style';
+import { graphStyle, labelStyle, STATE_CLASSES } from '$lib/graph/style';
 
 type Block = { selector: string; style: Record<string, unknown> };
 const blocks = graphStyle() as unknown as Block[];
@@ -52,15 +52,46 @@ describe('graphStyle', () => {
       expect(blocks.some((b) => b.selector.endsWith(`.${cls}`))).toBe(true);
   });
 
-  it('scales the label thresholds with the device pixel ratio (Cytoscape tests device pixels)', () => {
+  it('scales the edge label thresholds with the device pixel ratio (Cytoscape tests device pixels)', () => {
     const min = (ratio: number) =>
-      (graphStyle({ pixelRatio: ratio }) as unknown as Block[]).find((b) => b.selector === 'node')!
-        .style['min-zoomed-font-size'] as number;
+      (graphStyle({ pixelRatio: ratio }) as unknown as Block[]).find(
+        (b) => b.selector === 'edge.unknown-magnitude'
+      )!.style['min-zoomed-font-size'] as number;
     expect(min(2)).toBe(2 * min(1));
     expect(min(0.5)).toBe(min(1));
-    // At overview zoom only the hubs (municipalities, networks) are labelled.
-    expect(block('node[kind = "network"]')!['font-size']).toBeGreaterThanOrEqual(min(1));
-    expect(block('node')!['font-size']).toBeLessThan(min(1));
+  });
+
+  it('labels only the culled set (short titles), the hovered and the selected (whole titles)', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+    cy.add({
+      group: 'nodes',
+      data: { id: 'a', label: 'Ett långt namn', short: 'Ett…', kind: 'project' }
+    });
+    const a = cy.$id('a');
+    expect(a.style('label')).toBe('');
+    a.addClass('labelled');
+    expect(a.style('label')).toBe('Ett…');
+    a.addClass('hovered');
+    expect(a.style('label')).toBe('Ett långt namn');
+    expect(a.style('text-wrap')).toBe('wrap');
+    cy.destroy();
+  });
+
+  it('keeps labels 14 px on screen (16 for hubs) when zoomed out, as a bypass on the labelled', () => {
+    expect(labelStyle('project', 0.5)['font-size']! * 0.5).toBe(14);
+    expect(labelStyle('municipality', 0.25)['font-size']! * 0.25).toBe(16);
+    expect(labelStyle('project', 2)['font-size']).toBe(14);
+    expect(block('node')!['font-size']).toBe(14);
+    expect(block('node[kind = "network"]')!['font-size']).toBe(16);
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+    const a = cy.add({
+      group: 'nodes',
+      data: { id: 'a', label: 'A', short: 'A', kind: 'project' }
+    });
+    a.style(labelStyle('project', 0.5));
+    expect(a.style('font-size')).toBe('28px');
+    expect(a.style('text-max-width')).toBe('480px');
+    cy.destroy();
   });
 
   it('is a stylesheet Cytoscape accepts without warnings and applies as intended', () => {

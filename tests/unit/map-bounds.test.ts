@@ -32,13 +32,22 @@ const ctx: ZoomContext = {
     ['b', { lon: 15.4, lat: 59.6 }],
     ['hub', { lon: 14.9, lat: 59.3 }]
   ]),
+  shown: () => [],
   relationEnds: (id) => (id === 'r' ? ['a', 'b'] : null),
   footprintOf: (id) => (id === 'hub' ? footprint : null),
   countyBounds: mapGeo.countyBounds
 };
 
 describe('zoomBounds', () => {
-  it('shows the whole county for "all", from the boundary file', () => {
+  it('fits "all" to what is shown', () => {
+    const shown = () => [ctx.positions.get('a')!, ctx.positions.get('b')!];
+    expect(zoomBounds('all', { ...ctx, shown })).toEqual([
+      [15.0, 59.2],
+      [15.4, 59.6]
+    ]);
+  });
+
+  it('shows the whole county for "all" when nothing is shown, from the boundary file', () => {
     const [[w, s], [e, n]] = zoomBounds('all', ctx)!;
     expect(w).toBeGreaterThan(13.9);
     expect(w).toBeLessThan(14.3);

@@ -57,9 +57,30 @@ describe('map style', () => {
       expect(nodes).toContain(`"${kind}","${nodeIconName(kind)}"`);
       expect(NODE_APPEARANCE[kind].shape).toBeTruthy();
     }
-    expect(JSON.stringify(layer(LAYER.nodeHalo))).toContain(HIGHLIGHT.selected);
-    expect(JSON.stringify(layer(LAYER.nodeHalo))).toContain(HIGHLIGHT.hover);
+    expect(JSON.stringify(layer(LAYER.highlightHalo))).toContain(HIGHLIGHT.selected);
+    expect(JSON.stringify(layer(LAYER.highlightHalo))).toContain(HIGHLIGHT.hover);
     expect(nodes).toContain(String(HIGHLIGHT.dimmedOpacity));
+  });
+
+  it('draws a cluster as its anchor with a "+n" badge, and the highlight on top', () => {
+    for (const id of [LAYER.clusterBadges, LAYER.clusterCounts]) {
+      expect(layer(id)).toMatchObject({
+        source: SOURCE.nodes,
+        filter: ['>', ['get', 'others'], 0]
+      });
+    }
+    expect(INTERACTIVE_LAYERS.clusters).toEqual([LAYER.clusterBadges]);
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.clusterBadges)).toBeGreaterThan(ids.indexOf(LAYER.nodes));
+    expect(ids.slice(-3)).toEqual([
+      LAYER.highlightHalo,
+      LAYER.highlightIcons,
+      LAYER.highlightLabels
+    ]);
+    expect(layer(LAYER.highlightLabels)).toMatchObject({
+      source: SOURCE.highlight,
+      layout: { 'text-field': ['get', 'label'], 'text-allow-overlap': true }
+    });
   });
 
   it('keys feature-state by row id and kommunkod', () => {
@@ -96,7 +117,7 @@ describe('map style', () => {
     };
     const merged = overlayStyle(base);
     expect(merged.layers[0]!.id).toBe('osm');
-    expect(merged.layers.at(-1)!.id).toBe(LAYER.nodeLabels);
+    expect(merged.layers.at(-1)!.id).toBe(LAYER.highlightLabels);
     expect(merged.layers.some((l) => l.id === LAYER.background)).toBe(false);
     expect(Object.keys(merged.sources)).toEqual(expect.arrayContaining(['osm', SOURCE.nodes]));
     expect(validateStyleMin(merged)).toEqual([]);

@@ -54,3 +54,34 @@ export function activeFilterCount(filters: Filters): number {
     (filters.text.trim() ? 1 : 0)
   );
 }
+
+/** The list-valued filters, in the order the filter panel shows them. */
+export const FILTER_GROUPS = [
+  'themes',
+  'nodeKinds',
+  'relationKinds',
+  'municipalities',
+  'statuses'
+] as const;
+export type FilterGroupKey = (typeof FILTER_GROUPS)[number];
+
+/** One active filter choice, shown as a chip; `without` is the filter change that removes it. */
+export interface FilterChip {
+  group: FilterGroupKey | 'text';
+  value: string;
+  without: Partial<Filters>;
+}
+
+/** Every active choice as a chip: the groups in order, each group's values as chosen, the text last. */
+export function filterChips(filters: Filters): FilterChip[] {
+  const chips: FilterChip[] = [];
+  for (const group of FILTER_GROUPS) {
+    const values = filters[group] as readonly string[];
+    for (const value of values) {
+      chips.push({ group, value, without: { [group]: values.filter((v) => v !== value) } });
+    }
+  }
+  const text = filters.text.trim();
+  if (text) chips.push({ group: 'text', value: text, without: { text: '' } });
+  return chips;
+}

@@ -9,6 +9,9 @@ export type ViewMode = (typeof VIEW_MODES)[number];
 export const LAYOUTS = ['fcose', 'geo', 'hierarchy'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export type FocusDepth = 0 | 1 | 2;
+/** The panels that open beside the views, one at a time (the details follow the selection). */
+export const PANELS = ['filter', 'legend', 'tools', 'collab'] as const;
+export type Panel = (typeof PANELS)[number];
 
 export interface Camera {
   lon: number;
@@ -28,6 +31,10 @@ export interface ViewState {
   coverageTheme: string | null;
   /** Network overlaps (shared members) drawn as weighted edges in the graph. */
   overlaps: boolean;
+  /** The open side panel, if any. */
+  panel: Panel | null;
+  /** The list drawer is open (wide screens; phones have a list tab). */
+  list: boolean;
 }
 
 export const DEFAULT_MAP_ID = '00000000-0000-4000-8000-000000000001';
@@ -94,7 +101,11 @@ export function parseViewState(params: URLSearchParams): ViewState {
     layout: oneOf(LAYOUTS, params.get('layout'), 'fcose'),
     camera: parseCamera(params.get('kamera')),
     coverageTheme: THEME_KEY.test(params.get('tacking') ?? '') ? params.get('tacking') : null,
-    overlaps: params.get('overlapp') === '1'
+    overlaps: params.get('overlapp') === '1',
+    panel: (PANELS as readonly string[]).includes(params.get('panel') ?? '')
+      ? (params.get('panel') as Panel)
+      : null,
+    list: params.get('lista') === '1'
   };
 }
 
@@ -128,6 +139,8 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   }
   if (state.coverageTheme) params.set('tacking', state.coverageTheme);
   if (state.overlaps) params.set('overlapp', '1');
+  if (state.panel) params.set('panel', state.panel);
+  if (state.list) params.set('lista', '1');
   return params;
 }
 
@@ -146,7 +159,9 @@ const VIEW_PARAMS = new Set([
   'fokus',
   'kamera',
   'tacking',
-  'overlapp'
+  'overlapp',
+  'panel',
+  'lista'
 ]);
 
 /** `url` with its view parameters replaced by the canonical form of `state`; other parameters stay. */

@@ -17,6 +17,15 @@ import { setChange, type GraphIds } from './classes';
 import { diffElements, UNKNOWN_MAGNITUDE, type GraphElement } from './elements';
 import type { Point } from './hierarchy';
 import type { KeyAction } from './keyboard';
+import {
+  ALL_LABELS_ZOOM,
+  cullLabels,
+  labelBox,
+  labelPx,
+  WRAP_WIDTH_PX,
+  type LabelBox,
+  type Viewport
+} from './labels';
 import { OVERLAP_CLASS, type OverlayEdge } from './overlay';
 import {
   fcoseOptions,
@@ -26,12 +35,39 @@ import {
   presetOptions,
   withSeededRandom
 } from './layouts';
-import type { StateClass } from './style';
+import { labelStyle, nodeSize, type StateClass } from './style';
 
 export interface GraphHandlers {
   select(target: Selection | null): void;
   hover(target: Selection | null): void;
 }
+
+/**
+ * What decides the labels besides the state classes (see labels.ts): always
+ * labelled are the selected and hovered nodes (or a relation's two ends) and a
+ * focused neighbourhood; then, where there is room, the selected node's
+ * neighbours and the rest in order of importance.
+ */
+export interface LabelInputs {
+  /** Node ids, most important first. */
+  order: readonly string[];
+  /** The focused neighbourhood's nodes (focus mode), else empty. */
+  focus: ReadonlySet<string>;
+}
+
+/** A text's width on screen at `px` (bold or not). */
+export type MeasureText = (text: string, px: number, bold: boolean) => number;
+
+/** Without a canvas (tests): a rough average glyph width. */
+const estimateWidth: MeasureText = (text, px, bold) => text.length * px * (bold ? 0.6 : 0.55);
+/** Labels follow a state change at once and a pan or zoom once it pauses, ms. */
+const LABELS_AFTER_CHANGE_MS = 0;
+const LABELS_AFTER_VIEWPORT_MS = 120;
+/** Nodes this far outside the view (px) are not considered for a label. */
+const LABEL_VIEW_MARGIN = 200;
+const NO_IDS: ReadonlySet<string> = new Set();
+/** State classes that change which labels are drawn. */
+const LABEL_CLASSES: ReadonlySet<StateClass> = new Set(['hidden', 'selected', 'hovered']);
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const OVERLAY = `.${OVERLAP_CLASS}`;
@@ -51,9 +87,17 @@ export class GraphController {
   #running: Layouts | null = null;
   /** Where fcose put the nodes, to return to the same picture from another layout. */
   #fcoseCache: Map<string, Point> | null = null;
+  #measure: MeasureText;
+  #labelInputs: LabelInputs = { order: [], focus: NO_IDS };
+  #labelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The zoom each labelled node's size bypass was set for. */
+  #labelZoom = new Map<string, number>();
+  #labelListener: ((labelled: ReadonlySet<string>) => void) | null = null;
 
-  constructor(cy: Core) {
+  constructor(cy: Core, measure: MeasureText = estimateWidth) {
     this.cy = cy;
+    this.#measure = measure;
+    cy.on('viewport', () => this.#scheduleLabels(LABELS_AFTER_VIEWPORT_MS));
   }
 
   /** A fresh snapshot of the ids held (for the component's reactive state). */
@@ -93,6 +137,7 @@ export class GraphController {
     this.#shown = new Map(next.map((el) => [el.data.id, el]));
     this.#nodes = new Set(next.filter((el) => el.group === 'nodes').map((el) => el.data.id));
     this.#edges = new Set(next.filter((el) => el.group === 'edges').map((el) => el.data.id));
+    this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
     return true;
   }
 
@@ -158,6 +203,7 @@ export class GraphController {
 
   #forget(id: string): void {
     for (const set of this.#classes.values()) set.delete(id);
+    this.#labelZoom.delete(id);
   }
 
   /** Gives `className` to exactly `next`, touching only the elements that change. */
@@ -171,6 +217,9 @@ export class GraphController {
       });
     }
     this.#classes.set(className, new Set(next));
+    if (LABEL_CLASSES.has(className) && (added.length || removed.length)) {
+      this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
+    }
   }
 
   /** Whether fcose's picture for every node held is known (no need to compute it). */
@@ -211,6 +260,102 @@ export class GraphController {
     if (this.#running === run) this.#running = null;
     this.#laidOut = true;
     if (layout === 'fcose' && !covered) this.#fcoseCache = this.positions();
+    this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
+  }
+
+  // ---- labels (see labels.ts) ---------------------------------------------------
+
+  /** Sets what decides the labels; they follow (after the current task). */
+  setLabelInputs(inputs: LabelInputs): void {
+    this.#labelInputs = inputs;
+    this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
+  }
+
+  /** Called with the labelled nodes each time they are worked out. */
+  onLabels(listener: ((labelled: ReadonlySet<string>) => void) | null): void {
+    this.#labelListener = listener;
+  }
+
+  #scheduleLabels(delay: number): void {
+    clearTimeout(this.#labelTimer);
+    this.#labelTimer = setTimeout(() => {
+      this.#labelTimer = undefined;
+      if (!this.cy.destroyed()) this.refreshLabels();
+    }, delay);
+  }
+
+  /**
+   * Works out which nodes are labelled now and labels exactly those; returns them.
+   * The view defaults to the canvas (headless, give one).
+   */
+  refreshLabels(
+    view: Viewport = { width: this.cy.width(), height: this.cy.height() }
+  ): Set<string> {
+    const cy = this.cy;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const scale = Math.max(zoom, 1);
+    const hidden = this.#classes.get('hidden') ?? NO_IDS;
+    const selected = this.#classes.get('selected') ?? NO_IDS;
+    const hovered = this.#classes.get('hovered') ?? NO_IDS;
+    const { order, focus } = this.#labelInputs;
+    const forced = new Set(focus);
+    const first = new Set<string>();
+    for (const id of [...selected, ...hovered]) {
+      const ele = cy.getElementById(id);
+      if (ele.empty()) continue;
+      if (ele.isNode()) forced.add(id);
+      else
+        for (const end of (ele as EdgeSingular).connectedNodes().map((n) => n.id()))
+          forced.add(end);
+      if (ele.isNode() && selected.has(id)) {
+        (ele as NodeSingular).neighborhood('node').forEach((n: NodeSingular) => {
+          first.add(n.id());
+        });
+      }
+    }
+    const boxes: LabelBox[] = [];
+    const seen = new Set<string>();
+    const consider = (id: string, always: boolean) => {
+      if (seen.has(id) || !this.#nodes.has(id) || hidden.has(id)) return;
+      seen.add(id);
+      const node = cy.getElementById(id) as NodeSingular;
+      const p = node.position();
+      const x = p.x * zoom + pan.x;
+      const y = p.y * zoom + pan.y;
+      const m = LABEL_VIEW_MARGIN;
+      if (!always && (x < -m || y < -m || x > view.width + m || y > view.height + m)) return;
+      const kind = node.data('kind');
+      const px = labelPx(kind) * scale;
+      // The hovered and the selected show their whole title, wrapped (style.ts).
+      const whole = hovered.has(id) || selected.has(id);
+      const text: string = node.data(whole ? 'label' : 'short');
+      const width = this.#measure(text, px, selected.has(id));
+      const at = { x, y, height: nodeSize(kind) * zoom };
+      const box = labelBox(id, at, width, px, whole ? WRAP_WIDTH_PX * scale : Infinity);
+      boxes.push(always ? { ...box, forced: true } : box);
+    };
+    for (const id of forced) consider(id, true);
+    for (const id of first) consider(id, false);
+    for (const id of order) consider(id, false);
+    const labelled = cullLabels(boxes, view, { all: zoom >= ALL_LABELS_ZOOM });
+    this.#sizeLabels(labelled, zoom);
+    this.syncClass('labelled', labelled);
+    this.#labelListener?.(labelled);
+    return labelled;
+  }
+
+  /** Keeps the labels' size on screen: a style bypass for the zoom, where it changed. */
+  #sizeLabels(ids: ReadonlySet<string>, zoom: number): void {
+    const stale = [...ids].filter((id) => this.#labelZoom.get(id) !== zoom);
+    if (!stale.length) return;
+    this.cy.batch(() => {
+      for (const id of stale) {
+        const node = this.cy.getElementById(id);
+        node.style(labelStyle(node.data('kind'), zoom));
+        this.#labelZoom.set(id, zoom);
+      }
+    });
   }
 
   /** Everything but the overlay: overlaps never pull networks together. */
@@ -291,6 +436,7 @@ export class GraphController {
   }
 
   destroy(): void {
+    clearTimeout(this.#labelTimer);
     this.#running?.stop();
     this.cy.destroy();
   }

@@ -5,10 +5,13 @@
 import { RELATION_KIND_FACTS, type NodeKind, type RelationKind } from '$lib/domain/kinds';
 import type { Dataset } from '$lib/domain/model';
 import { flowWidth, largestFlow, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import { shortTitle } from './labels';
 
 export interface GraphNodeData {
   id: string;
   label: string;
+  /** The title shortened for the overview (labels.ts); the whole one shows on hover. */
+  short: string;
   kind: NodeKind;
 }
 
@@ -40,7 +43,10 @@ export function buildElements(dataset: Dataset): GraphElement[] {
   const elements: GraphElement[] = [];
   for (const n of dataset.nodes) {
     nodeIds.add(n.id);
-    elements.push({ group: 'nodes', data: { id: n.id, label: n.title, kind: n.kind } });
+    elements.push({
+      group: 'nodes',
+      data: { id: n.id, label: n.title, short: shortTitle(n.title), kind: n.kind }
+    });
   }
   const maxFlow = largestFlow(dataset.relations);
   for (const r of dataset.relations) {

@@ -1,7 +1,8 @@
 // Cytoscape and its fcose layout load on first use (they are ~140 KB gz), once;
 // createGraph() makes the one core a GraphView owns.
 import type cytoscape from 'cytoscape';
-import type { GraphController } from './controller';
+import type { GraphController, MeasureText } from './controller';
+import { LABEL_FONT } from './labels';
 import { isLargeGraph } from './layouts';
 import { graphStyle } from './style';
 
@@ -17,6 +18,23 @@ export function loadCytoscape(): Promise<typeof cytoscape> {
   // A failed download may succeed on the next attempt.
   loading.catch(() => (loading = null));
   return loading;
+}
+
+/** Label widths from the browser's own text metrics, measured once per text at 100 px. */
+function canvasMeasure(): MeasureText | undefined {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return undefined;
+  const widths = new Map<string, number>();
+  return (text, px, bold) => {
+    const key = `${bold ? 'b' : ''}|${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      ctx.font = `${bold ? 'bold ' : ''}100px ${LABEL_FONT}`;
+      width = ctx.measureText(text).width;
+      widths.set(key, width);
+    }
+    return (width * px) / 100;
+  };
 }
 
 export interface GraphOptions {
@@ -55,5 +73,5 @@ export async function createGraph(
     textureOnViewport: large,
     hideEdgesOnViewport: large
   });
-  return new GraphController(cy);
+  return new GraphController(cy, canvasMeasure());
 }

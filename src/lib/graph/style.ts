@@ -9,17 +9,35 @@ import {
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';
+import {
+  HUB_KINDS,
+  LABEL_FONT,
+  LABEL_MARGIN_PX,
+  LABEL_OUTLINE_PX,
+  labelPx,
+  unzoomed,
+  WRAP_WIDTH_PX
+} from './labels';
 import { OVERLAP_CLASS } from './overlay';
 
-/** Classes the view toggles from the explorer state. */
-export const STATE_CLASSES = ['hidden', 'dimmed', 'hovered', 'selected', 'remote'] as const;
+/** Classes the view toggles from the explorer state ('labelled': see labels.ts). */
+export const STATE_CLASSES = [
+  'hidden',
+  'dimmed',
+  'labelled',
+  'hovered',
+  'selected',
+  'remote'
+] as const;
 /** Someone else has this selected (presence): a halo in their colour. */
 export const REMOTE_HALO = '#b35c00';
 export type StateClass = (typeof STATE_CLASSES)[number];
 
 const TEXT = '#1a1a1a';
-const HUB_KINDS: ReadonlySet<NodeKind> = new Set(['municipality', 'network']);
 const NODE_SIZE = 26;
+/** A node's width and height at zoom 1: municipalities and networks, the hubs, are larger. */
+export const nodeSize = (kind: NodeKind): number =>
+  HUB_KINDS.has(kind) ? NODE_SIZE * 1.3 : NODE_SIZE;
 /** How far a flow arcs sideways (px); A→B and B→A arc to opposite sides. */
 const FLOW_ARC = 28;
 
@@ -29,9 +47,9 @@ function nodeKindStyles(): StylesheetStyle[] {
     style: {
       'background-color': NODE_APPEARANCE[kind].color,
       shape: NODE_APPEARANCE[kind].shape,
-      // Municipalities and networks are the hubs: larger, and labelled from further out.
+      // Municipalities and networks are the hubs: larger, and so are their labels.
       ...(HUB_KINDS.has(kind)
-        ? { width: NODE_SIZE * 1.3, height: NODE_SIZE * 1.3, 'font-size': 18 }
+        ? { width: nodeSize(kind), height: nodeSize(kind), 'font-size': labelPx(kind) }
         : {})
     }
   }));
@@ -76,6 +94,19 @@ export interface StyleOptions {
   large?: boolean;
 }
 
+/**
+ * What keeps a label the same size on screen at `zoom` (see labels.ts): the
+ * graph sets it on the labelled nodes as a style bypass after each zoom.
+ */
+export function labelStyle(kind: NodeKind, zoom: number): Record<string, number> {
+  return {
+    'font-size': unzoomed(labelPx(kind), zoom),
+    'text-margin-y': unzoomed(LABEL_MARGIN_PX, zoom),
+    'text-outline-width': unzoomed(LABEL_OUTLINE_PX, zoom),
+    'text-max-width': unzoomed(WRAP_WIDTH_PX, zoom)
+  };
+}
+
 /** Straight, arrowless edges for large graphs (see StyleOptions.large). */
 const LARGE_EDGES: StylesheetStyle = {
   selector: 'edge',
@@ -93,22 +124,16 @@ export function graphStyle({
       style: {
         width: NODE_SIZE,
         height: NODE_SIZE,
-        label: 'data(label)',
+        // Only the labelled nodes (the culled set, see labels.ts) show a label;
+        // sizes at zoom 1 here, kept on screen by labelStyle() when zoomed out.
         color: TEXT,
-        // Labels scale with the zoom. Cytoscape compares font-size × the zoom
-        // rounded up to a power of two with min-zoomed-font-size: at overview
-        // zoom (0.5–1) only the hubs (18) pass 13, from zoom 1 all do. The
-        // selected and hovered node always has its label.
-        'font-size': 12,
-        'font-family': 'system-ui, sans-serif',
+        'font-size': labelPx('organisation'),
+        'font-family': LABEL_FONT,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
-        // One line each (the full title shows on hover, selection and in the details).
-        'text-wrap': 'ellipsis',
-        'text-max-width': '180px',
+        'text-margin-y': LABEL_MARGIN_PX,
         'text-outline-color': '#ffffff',
-        'text-outline-width': 2,
-        'min-zoomed-font-size': minFont(13),
+        'text-outline-width': LABEL_OUTLINE_PX,
+        'text-max-width': `${WRAP_WIDTH_PX}px`,
         'border-width': 1.5,
         'border-color': '#ffffff'
       }
@@ -161,14 +186,19 @@ export function graphStyle({
       }
     },
     {
+      // The culled set: one line each, shortened titles.
+      selector: 'node.labelled',
+      style: { label: 'data(short)' }
+    },
+    {
+      // The whole title, wrapped, on hover (and keyboard focus in the list) and selection.
       selector: 'node.hovered, node.selected',
       style: {
+        label: 'data(label)',
         'text-wrap': 'wrap',
-        'text-max-width': '240px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.9,
         'text-background-padding': '2px',
-        'min-zoomed-font-size': 0,
         'z-index': 10
       }
     },

@@ -1,5 +1,6 @@
 // The area to show for a zoom request: a node (or a network/project with its
-// footprint), a relation's two ends, or the whole county. Pure.
+// footprint), a relation's two ends, or all that is shown (the whole county when
+// nothing is). Pure.
 import { bbox } from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Selection } from '$lib/domain/model';
@@ -60,6 +61,8 @@ function union(a: Bounds | null, b: Bounds | null): Bounds | null {
 
 export interface ZoomContext {
   positions: ReadonlyMap<string, LonLat>;
+  /** Where the nodes that pass the filters are ("fit to what is shown"). */
+  shown: () => readonly LonLat[];
   relationEnds: (id: string) => [string, string] | null;
   /** The footprint of a network/project node, when it has one. */
   footprintOf: (nodeId: string) => Feature | null;
@@ -67,7 +70,7 @@ export interface ZoomContext {
 }
 
 export function zoomBounds(target: Selection | 'all', ctx: ZoomContext): Bounds | null {
-  if (target === 'all') return ctx.countyBounds;
+  if (target === 'all') return boundsOfPoints(ctx.shown()) ?? ctx.countyBounds;
   if (target.type === 'relation') {
     const ends = ctx.relationEnds(target.id);
     const points = (ends ?? []).map((id) => ctx.positions.get(id)).filter((p) => !!p);

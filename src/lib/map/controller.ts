@@ -18,7 +18,7 @@ import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
 import { loadMaplibre } from './load-maplibre';
 import type { RemoteMarker } from './remote';
-import type { MapSources } from './sources';
+import type { HighlightCollection, MapSources, NodeCollection } from './sources';
 import {
   buildStyle,
   GEO_PATHS,
@@ -48,6 +48,12 @@ export interface MapHandlers {
   municipalityNode(code: string): string | null;
   /** A click offered to a pending pick (placing a node, connecting); true when taken. */
   pick?(pick: { point: { lon: number; lat: number }; selection: Selection | null }): boolean;
+  /** The zoom once the map has loaded and after each zoom (the symbols depend on it). */
+  zoom?(zoom: number): void;
+  /** The pointer over a cluster's badge (its anchor node), or off it (null). */
+  hoverCluster?(anchor: string | null): void;
+  /** A click on a cluster's badge: open it. */
+  openCluster?(anchor: string): void;
 }
 
 export interface MapControllerOptions {
@@ -64,11 +70,13 @@ export interface MapControllerOptions {
 
 /** Moves we start ourselves carry one of these, so moveend knows who moved. */
 type MoveTag = { rkMove?: 'zoom' | 'url' };
+const NO_NODES: NodeCollection = { type: 'FeatureCollection', features: [] };
 const EMPTY: MapSources = {
-  nodes: { type: 'FeatureCollection', features: [] },
+  nodes: NO_NODES,
   relations: { type: 'FeatureCollection', features: [] },
   arrows: { type: 'FeatureCollection', features: [] }
 };
+const NO_HIGHLIGHT: HighlightCollection = { type: 'FeatureCollection', features: [] };
 const CAMERA_EPSILON = 1e-5;
 const PICK_RADIUS_PX = 4;
 
@@ -80,7 +88,11 @@ export class MapController {
   #lib: MapLibre;
   #options: MapControllerOptions;
   #sources: MapSources = EMPTY;
+  /** The node symbols drawn (at the current zoom), not all the visible nodes. */
+  #symbols: NodeCollection = NO_NODES;
+  #highlight: HighlightCollection = NO_HIGHLIGHT;
   #footprint: Footprint | null = null;
+  #clusterHovered: string | null = null;
   #states: FeatureStates = NO_STATES;
   #basemap: string;
   #attribution: InstanceType<MapLibre['AttributionControl']> | null = null;
@@ -130,10 +142,12 @@ export class MapController {
     this.map.on('click', this.#onClick);
     this.map.getCanvas().addEventListener('mouseleave', this.#onLeave);
     this.map.on('moveend', this.#onMoveEnd);
+    this.map.on('zoomend', () => options.handlers.zoom?.(this.map.getZoom()));
     if (options.exposeForTests) (window as unknown as TestWindow).__regionkartanMap = this.map;
     this.loaded = new Promise((resolve) =>
       this.map.once('load', () => {
         this.#hasLoaded = true;
+        options.handlers.zoom?.(this.map.getZoom());
         resolve();
       })
     );
@@ -163,7 +177,11 @@ export class MapController {
 
   /** Our sources and layers on top of a (basemap) style, with the current data. */
   #withOurLayers(next: StyleSpecification): StyleSpecification {
-    const data = { sources: this.#sources, footprint: this.#footprint };
+    const data = {
+      sources: { ...this.#sources, nodes: this.#symbols },
+      footprint: this.#footprint,
+      highlight: this.#highlight
+    };
     if (!this.#basemap) return buildStyle(this.#options.paths, data);
     return overlayStyle(next, this.#options.paths, data);
   }
@@ -190,11 +208,25 @@ export class MapController {
     return this.map.getSource<GeoJSONSource>(id);
   }
 
+  /** The relations and arrows that pass the filters (the nodes are drawn as symbols). */
   setSources(sources: MapSources): void {
     this.#sources = sources;
-    void this.#geojson(SOURCE.nodes)?.setData(sources.nodes);
     void this.#geojson(SOURCE.relations)?.setData(sources.relations);
     void this.#geojson(SOURCE.arrows)?.setData(sources.arrows);
+  }
+
+  /** The node symbols to draw: one feature per symbol (see symbols.ts). */
+  setSymbols(symbols: NodeCollection): void {
+    if (symbols === this.#symbols) return;
+    this.#symbols = symbols;
+    void this.#geojson(SOURCE.nodes)?.setData(symbols);
+  }
+
+  /** The selected and hovered nodes on top, labelled. */
+  setHighlight(highlight: HighlightCollection): void {
+    if (highlight === this.#highlight) return;
+    this.#highlight = highlight;
+    void this.#geojson(SOURCE.highlight)?.setData(highlight);
   }
 
   setFootprint(footprint: Footprint | null): void {
@@ -245,9 +277,10 @@ export class MapController {
     this.setFeatureStates(current);
   }
 
-  fitBounds(bounds: Bounds): void {
+  /** `maxZoom`: how far in at most (a cluster may need more than an item). */
+  fitBounds(bounds: Bounds, maxZoom = 11.5): void {
     const tag: MoveTag = { rkMove: 'zoom' };
-    this.map.fitBounds(bounds, { padding: 48, maxZoom: 11.5, duration: 600 }, tag);
+    this.map.fitBounds(bounds, { padding: 48, maxZoom, duration: 600 }, tag);
   }
 
   /** Moves to a camera from the URL (back/forward, a pasted link) unless already there. */
@@ -277,6 +310,14 @@ export class MapController {
 
   // ---- pointer ----------------------------------------------------------------
 
+  /** The anchor of the cluster whose badge is under the pointer, if any. */
+  #pickCluster(e: MapMouseEvent): string | null {
+    const layers = INTERACTIVE_LAYERS.clusters.filter((l) => this.map.getLayer(l));
+    if (!layers.length) return null;
+    const [badge] = this.map.queryRenderedFeatures(e.point, { layers });
+    return badge ? String(badge.properties.id) : null;
+  }
+
   #pick(e: MapMouseEvent): Selection | null | undefined {
     const { x, y } = e.point;
     const box: [[number, number], [number, number]] = [
@@ -303,20 +344,37 @@ export class MapController {
     return null;
   }
 
+  #setClusterHover(anchor: string | null): void {
+    if (anchor === this.#clusterHovered) return;
+    this.#clusterHovered = anchor;
+    this.#options.handlers.hoverCluster?.(anchor);
+  }
+
   #onMove = (e: MapMouseEvent): void => {
-    const target = this.#pick(e) ?? null;
-    this.map.getCanvas().style.cursor = target ? 'pointer' : '';
+    const cluster = this.#pickCluster(e);
+    this.#setClusterHover(cluster);
+    const target = cluster ? null : (this.#pick(e) ?? null);
+    this.map.getCanvas().style.cursor = cluster || target ? 'pointer' : '';
     this.#options.handlers.hover(target);
   };
 
   #onLeave = (): void => {
     this.map.getCanvas().style.cursor = '';
+    this.#setClusterHover(null);
     this.#options.handlers.hover(null);
   };
 
   #onClick = (e: MapMouseEvent): void => {
-    const target = this.#pick(e);
     const point = { lon: e.lngLat.lng, lat: e.lngLat.lat };
+    const cluster = this.#pickCluster(e);
+    // A badge opens its cluster, unless a pending pick (placing a node) takes the click.
+    if (cluster) {
+      if (!this.#options.handlers.pick?.({ point, selection: null })) {
+        this.#options.handlers.openCluster?.(cluster);
+      }
+      return;
+    }
+    const target = this.#pick(e);
     if (this.#options.handlers.pick?.({ point, selection: target ?? null })) return;
     // A municipality polygon without a node on this map selects nothing new.
     if (target !== undefined) this.#options.handlers.select(target);

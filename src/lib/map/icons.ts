@@ -5,6 +5,7 @@ import { NODE_KINDS, type NodeKind, type NodeShape } from '$lib/domain/kinds';
 import { NODE_APPEARANCE } from '$lib/explorer/appearance';
 import { nodeIconName } from './sources';
 import { ARROW_ICON } from './style';
+import { ICON_BORDER, iconSize } from './symbols';
 
 /** Outline of a shape in a box of `size` × `size` (ellipses as 48-gons), clockwise from the top. */
 export function shapePoints(shape: NodeShape, size: number): [number, number][] {
@@ -40,11 +41,8 @@ export function shapePoints(shape: NodeShape, size: number): [number, number][] 
   }
 }
 
-/** Icon sizes in CSS pixels: municipalities are the largest; other kinds not listed are 18. */
-const ICON_SIZE: Partial<Record<NodeKind, number>> = { municipality: 24, network: 20, event: 20 };
-const DEFAULT_ICON_SIZE = 18;
 const PIXEL_RATIO = 2;
-const BORDER = 2 * PIXEL_RATIO;
+const BORDER = ICON_BORDER * PIXEL_RATIO;
 
 interface MapWithImages {
   hasImage(id: string): boolean;
@@ -58,7 +56,7 @@ function canvas(size: number): CanvasRenderingContext2D {
 }
 
 function nodeIcon(kind: NodeKind): ImageData {
-  const inner = (ICON_SIZE[kind] ?? DEFAULT_ICON_SIZE) * PIXEL_RATIO;
+  const inner = iconSize(kind) * PIXEL_RATIO;
   const size = inner + BORDER * 2;
   const ctx = canvas(size);
   const points = shapePoints(NODE_APPEARANCE[kind].shape, inner);

@@ -1,10 +1,14 @@
 // What the map shows, derived from the explorer state and the reference
-// geography: node positions, the GeoJSON sources, the footprint of the selected
-// network or project, and the feature-states for selection, hover and focus.
+// geography: node positions, the GeoJSON sources, the node symbols at the
+// current zoom (clusters where they would overlap), the highlighted nodes, the
+// footprint of the selected network or project, and the feature-states for
+// selection, hover and focus.
+import type { NodeKind } from '$lib/domain/kinds';
+import { importanceRank } from '$lib/explorer/importance';
 import type { Selection } from '$lib/domain/model';
 import { placeNodes, type LonLat } from '$lib/geo/placement';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
-import { zoomBounds, type Bounds } from './bounds';
+import { boundsOfPoints, zoomBounds, type Bounds } from './bounds';
 import {
   dimmedFeatures,
   municipalityCodes,
@@ -15,15 +19,36 @@ import {
 } from './feature-state';
 import { footprintLookup, type Footprint } from './footprint';
 import type { MapGeo } from './geo';
-import { buildSources, type MapSources } from './sources';
+import {
+  buildSources,
+  highlightFeatures,
+  symbolFeatures,
+  symbolNodes,
+  type HighlightCollection,
+  type HighlightMark,
+  type MapSources,
+  type NodeCollection
+} from './sources';
+import { clustersByAnchor, othersByKind, placeSymbols, type MapSymbol } from './symbols';
+
+const NO_POSITIONS: ReadonlyMap<string, LonLat> = new Map();
+
+/** A hovered cluster's summary: its anchor's title and how many of each kind are behind it. */
+export type ClusterSummary = (title: string, others: ReadonlyMap<NodeKind, number>) => string;
 
 export class MapData {
   #explorer: ExplorerState;
+  #summary: ClusterSummary;
   /** Set once the reference geography has loaded. */
   geo = $state.raw<MapGeo | null>(null);
+  /** The map's zoom (after each zoom), which the symbols are placed for; null until loaded. */
+  zoom = $state<number | null>(null);
+  /** The anchor of the cluster under the pointer. */
+  hoveredCluster = $state<string | null>(null);
 
-  constructor(explorer: ExplorerState) {
+  constructor(explorer: ExplorerState, summary: ClusterSummary) {
     this.#explorer = explorer;
+    this.#summary = summary;
   }
 
   readonly positions: ReadonlyMap<string, LonLat> | null = $derived.by(() => {
@@ -35,6 +60,53 @@ export class MapData {
     const dataset = this.#explorer.dataset;
     if (!dataset || !this.positions) return null;
     return buildSources(dataset, this.#explorer.visible, this.positions);
+  });
+
+  /** Node id → place in the importance order (once per dataset). */
+  readonly #rank: ReadonlyMap<string, number> = $derived.by(() => {
+    const dataset = this.#explorer.dataset;
+    return importanceRank(dataset?.nodes ?? [], dataset?.relations ?? []);
+  });
+
+  /** The symbols at the current zoom: no two overlap (see symbols.ts). */
+  readonly symbols: readonly MapSymbol[] = $derived.by(() => {
+    const nodes = this.sources?.nodes;
+    if (!nodes || this.zoom === null) return [];
+    return placeSymbols(symbolNodes(nodes, this.#rank), this.zoom);
+  });
+
+  /** The node features drawn: one per symbol. */
+  readonly symbolFeatures: NodeCollection = $derived(
+    symbolFeatures(this.sources?.nodes ?? { type: 'FeatureCollection', features: [] }, this.symbols)
+  );
+
+  readonly #clusterByAnchor: ReadonlyMap<string, MapSymbol> = $derived(
+    clustersByAnchor(this.symbols)
+  );
+
+  /** The selected and hovered nodes (a relation's two ends), and a hovered cluster's summary. */
+  readonly highlight: HighlightCollection = $derived.by(() => {
+    const explorer = this.#explorer;
+    const marks: HighlightMark[] = [];
+    const mark = (target: Selection | null, state: 'selected' | 'hover') => {
+      if (target?.type === 'node') marks.push({ id: target.id, state });
+      const r = target?.type === 'relation' ? explorer.relationById.get(target.id) : undefined;
+      if (r) marks.push({ id: r.source_id, state }, { id: r.target_id, state });
+    };
+    mark(explorer.selection, 'selected');
+    mark(explorer.hover, 'hover');
+    const cluster = this.hoveredCluster ? this.#clusterByAnchor.get(this.hoveredCluster) : null;
+    const anchor = cluster ? explorer.nodeById.get(cluster.anchor.id) : undefined;
+    if (cluster && anchor) {
+      const label = this.#summary(anchor.title, othersByKind(cluster));
+      marks.push({ id: anchor.id, state: 'cluster', label });
+    }
+    return highlightFeatures(
+      marks,
+      explorer.nodeById,
+      this.positions ?? NO_POSITIONS,
+      explorer.visible.nodeIds
+    );
   });
 
   readonly footprint: Footprint | null = $derived.by(() => {
@@ -84,11 +156,19 @@ export class MapData {
     return null;
   }
 
-  /** Where to look for a zoom request; null when the target is not on the map. */
+  /** What a cluster's badge opens to: its nodes' extent; null when it is not a cluster. */
+  clusterBounds(anchor: string): Bounds | null {
+    const cluster = this.#clusterByAnchor.get(anchor);
+    return cluster ? boundsOfPoints(cluster.members) : null;
+  }
+
+  /** Where to look for a zoom request ('all': what passes the filters); null when not on the map. */
   boundsFor(target: Selection | 'all'): Bounds | null {
     if (!this.geo || !this.positions) return null;
+    const positions = this.positions;
     return zoomBounds(target, {
-      positions: this.positions,
+      positions,
+      shown: () => [...this.#explorer.visible.nodeIds].flatMap((id) => positions.get(id) ?? []),
       countyBounds: this.geo.countyBounds,
       relationEnds: (id) => {
         const r = this.#explorer.relationById.get(id);

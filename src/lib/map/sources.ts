@@ -13,6 +13,7 @@ import {
 } from '$lib/explorer/appearance';
 import type { Visible } from '$lib/explorer/filters';
 import type { LonLat } from '$lib/geo/placement';
+import type { MapSymbol, SymbolNode } from './symbols';
 
 export interface NodeFeatureProps {
   id: string;
@@ -21,6 +22,8 @@ export interface NodeFeatureProps {
   color: string;
   /** Draw order: municipalities below everything else. */
   sort: number;
+  /** How many more nodes the symbol stands for: a cluster's badge says "+others" (symbols.ts). */
+  others: number;
 }
 
 export interface RelationFeatureProps {
@@ -155,7 +158,8 @@ export function buildNodeFeatures(
         kind: node.kind,
         title: node.title,
         color: NODE_APPEARANCE[node.kind].color,
-        sort: NODE_KINDS.indexOf(node.kind)
+        sort: NODE_KINDS.indexOf(node.kind),
+        others: 0
       }
     });
   }
@@ -232,4 +236,81 @@ export function buildSources(
     relations: relationFeatures,
     arrows: buildArrowFeatures(relationFeatures)
   };
+}
+
+/** The visible nodes as symbol inputs, most important first (`rank`: id → place in that order). */
+export function symbolNodes(
+  nodes: NodeCollection,
+  rank: ReadonlyMap<string, number>
+): SymbolNode[] {
+  return nodes.features
+    .map((f) => ({
+      id: f.properties.id,
+      kind: f.properties.kind,
+      lon: f.geometry.coordinates[0]!,
+      lat: f.geometry.coordinates[1]!
+    }))
+    .sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+}
+
+/** The node features to draw: one per symbol, its anchor's, with the cluster's size. */
+export function symbolFeatures(
+  nodes: NodeCollection,
+  symbols: readonly MapSymbol[]
+): NodeCollection {
+  const byId = new Map(nodes.features.map((f) => [f.properties.id, f]));
+  const features: Feature<Point, NodeFeatureProps>[] = [];
+  for (const { anchor, members } of symbols) {
+    const f = byId.get(anchor.id);
+    if (f) features.push({ ...f, properties: { ...f.properties, others: members.length - 1 } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** How a highlighted node is marked: selected, hovered, or a hovered cluster's summary. */
+export type HighlightState = 'selected' | 'hover' | 'cluster';
+
+export interface HighlightFeatureProps {
+  id: string;
+  kind: NodeKind;
+  state: HighlightState;
+  /** Drawn under the node; empty for municipalities (their name is always on the map). */
+  label: string;
+}
+
+export type HighlightCollection = FeatureCollection<Point, HighlightFeatureProps>;
+
+export interface HighlightMark {
+  id: string;
+  state: HighlightState;
+  /** The label; defaults to the node's title. */
+  label?: string;
+}
+
+/**
+ * The selected and hovered nodes drawn on top of everything, labelled, also
+ * when they are inside a cluster. The first mark of a node wins.
+ */
+export function highlightFeatures(
+  marks: readonly HighlightMark[],
+  nodeById: ReadonlyMap<string, Pick<NodeRow, 'id' | 'kind' | 'title'>>,
+  positions: ReadonlyMap<string, LonLat>,
+  visible: ReadonlySet<string>
+): HighlightCollection {
+  const features: Feature<Point, HighlightFeatureProps>[] = [];
+  const seen = new Set<string>();
+  for (const mark of marks) {
+    const node = nodeById.get(mark.id);
+    const p = positions.get(mark.id);
+    const key = `${mark.state === 'cluster' ? 'c' : 'n'}:${mark.id}`;
+    if (!node || !p || !visible.has(mark.id) || seen.has(key)) continue;
+    seen.add(key);
+    const label = mark.label ?? (node.kind === 'municipality' ? '' : node.title);
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: position(p) },
+      properties: { id: node.id, kind: node.kind, state: mark.state, label }
+    });
+  }
+  return { type: 'FeatureCollection', features };
 }

@@ -18,7 +18,14 @@ import {
 import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import type { Footprint } from './footprint';
 import { GAP_PATTERN } from './choropleth';
-import { nodeIconName, type MapSources } from './sources';
+import { nodeIconName, type HighlightCollection, type MapSources } from './sources';
+import {
+  BADGE_LARGE_FROM,
+  BADGE_OFFSET_PX,
+  BADGE_RADIUS,
+  BADGE_STROKE,
+  ICON_SCALE
+} from './symbols';
 
 export const SOURCE = {
   municipalities: 'rk-municipalities',
@@ -28,7 +35,8 @@ export const SOURCE = {
   footprint: 'rk-footprint',
   relations: 'rk-relations',
   arrows: 'rk-relation-arrows',
-  nodes: 'rk-nodes'
+  nodes: 'rk-nodes',
+  highlight: 'rk-node-highlight'
 } as const;
 
 export const LAYER = {
@@ -43,10 +51,14 @@ export const LAYER = {
   municipalityLine: 'rk-municipality-line',
   footprintLine: 'rk-footprint-line',
   relationArrows: 'rk-relation-arrows',
-  nodeHalo: 'rk-node-halo',
   nodes: 'rk-nodes',
+  clusterBadges: 'rk-cluster-badges',
+  clusterCounts: 'rk-cluster-counts',
   municipalityLabels: 'rk-municipality-labels',
-  nodeLabels: 'rk-node-labels'
+  nodeLabels: 'rk-node-labels',
+  highlightHalo: 'rk-highlight-halo',
+  highlightIcons: 'rk-highlight-icons',
+  highlightLabels: 'rk-highlight-labels'
 } as const;
 
 export const relationLayerId = (kind: RelationKind, unknown = false): string =>
@@ -57,7 +69,8 @@ const FLOW_KINDS = RELATION_KINDS.filter((kind) => RELATION_KIND_FACTS[kind].flo
 
 /** The layers a pointer can pick, topmost first. */
 export const INTERACTIVE_LAYERS = {
-  nodes: [LAYER.nodes],
+  clusters: [LAYER.clusterBadges],
+  nodes: [LAYER.highlightIcons, LAYER.nodes],
   relations: [
     ...RELATION_KINDS.map((k) => relationLayerId(k)),
     ...FLOW_KINDS.map((k) => relationLayerId(k, true))
@@ -96,7 +109,8 @@ const COLORS = {
   label: '#37474f',
   halo: '#ffffff',
   footprint: '#ffb000',
-  gapLine: '#b3261e'
+  gapLine: '#b3261e',
+  badge: '#1b1f23'
 } as const;
 
 const state = (key: 'selected' | 'hover' | 'dimmed'): ExpressionSpecification => [
@@ -124,9 +138,36 @@ const dimmed = (normal: number): ExpressionSpecification => [
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export interface StyleData {
+  /** The relations and arrows that pass the filters, and the node symbols drawn now. */
   sources?: MapSources;
   footprint?: Footprint | null;
+  highlight?: HighlightCollection;
 }
+
+/** Icons grow with the zoom (the symbol placement in symbols.ts uses the same scale). */
+const ICON_SIZE_BY_ZOOM: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  ICON_SCALE.from,
+  ICON_SCALE.min,
+  ICON_SCALE.to,
+  1
+];
+/** Where a cluster's badge sits: up and to the right of its symbol. */
+const BADGE_TRANSLATE: [number, number] = [BADGE_OFFSET_PX, -BADGE_OFFSET_PX];
+const NODE_ICON = [
+  'match',
+  ['get', 'kind'],
+  ...NODE_KINDS.flatMap((kind) => [kind, nodeIconName(kind)]),
+  nodeIconName('organisation')
+] as unknown as ExpressionSpecification;
+const isCluster: ExpressionSpecification = ['>', ['get', 'others'], 0];
+const highlighted = (state: 'selected' | 'hover' | 'cluster'): ExpressionSpecification => [
+  '==',
+  ['get', 'state'],
+  state
+];
 
 export function buildSources(
   paths: GeoPaths,
@@ -152,7 +193,8 @@ export function buildSources(
       promoteId: 'id'
     },
     [SOURCE.arrows]: { type: 'geojson', data: data.sources?.arrows ?? EMPTY, promoteId: 'id' },
-    [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' }
+    [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' },
+    [SOURCE.highlight]: { type: 'geojson', data: data.highlight ?? EMPTY }
   };
 }
 
@@ -281,34 +323,56 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       paint: { 'icon-color': highlightColor(['get', 'color']), 'icon-opacity': dimmed(1) }
     },
     {
-      id: LAYER.nodeHalo,
-      type: 'circle',
-      source: SOURCE.nodes,
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 10, 11, 15],
-        'circle-color': highlightColor('#ffffff'),
-        'circle-opacity': ['case', ['any', state('selected'), state('hover')], 0.45, 0],
-        'circle-stroke-width': ['case', ['any', state('selected'), state('hover')], 3, 0],
-        'circle-stroke-color': highlightColor('#ffffff')
-      }
-    },
-    {
       id: LAYER.nodes,
       type: 'symbol',
       source: SOURCE.nodes,
       layout: {
-        'icon-image': [
-          'match',
-          ['get', 'kind'],
-          ...NODE_KINDS.flatMap((kind) => [kind, nodeIconName(kind)]),
-          nodeIconName('organisation')
-        ] as unknown as ExpressionSpecification,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 7, 0.7, 11, 1],
+        'icon-image': NODE_ICON,
+        'icon-size': ICON_SIZE_BY_ZOOM,
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'symbol-sort-key': ['get', 'sort']
       },
       paint: { 'icon-opacity': dimmed(1) }
+    },
+    // A cluster's badge: "+n" for the nodes behind its symbol (symbols.ts).
+    {
+      id: LAYER.clusterBadges,
+      type: 'circle',
+      source: SOURCE.nodes,
+      filter: isCluster,
+      paint: {
+        'circle-radius': [
+          'case',
+          ['>=', ['get', 'others'], BADGE_LARGE_FROM],
+          BADGE_RADIUS.large,
+          BADGE_RADIUS.small
+        ],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': COLORS.badge,
+        'circle-stroke-width': BADGE_STROKE,
+        'circle-translate': BADGE_TRANSLATE,
+        'circle-opacity': dimmed(1),
+        'circle-stroke-opacity': dimmed(1)
+      }
+    },
+    {
+      id: LAYER.clusterCounts,
+      type: 'symbol',
+      source: SOURCE.nodes,
+      filter: isCluster,
+      layout: {
+        'text-field': ['concat', '+', ['to-string', ['get', 'others']]],
+        'text-font': LABEL_FONT,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true
+      },
+      paint: {
+        'text-color': COLORS.badge,
+        'text-translate': BADGE_TRANSLATE,
+        'text-opacity': dimmed(1)
+      }
     },
     {
       id: LAYER.municipalityLabels,
@@ -347,7 +411,59 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
         'text-color': COLORS.label,
         'text-halo-color': COLORS.halo,
         'text-halo-width': 1.5,
-        'text-opacity': dimmed(1)
+        // The selected and hovered have their label in the highlight layer.
+        'text-opacity': ['case', ['any', state('selected'), state('hover')], 0, dimmed(1)]
+      }
+    },
+    // The selected and hovered nodes, on top and labelled, also inside a cluster.
+    {
+      id: LAYER.highlightHalo,
+      type: 'circle',
+      source: SOURCE.highlight,
+      filter: ['!', highlighted('cluster')],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 12, 11, 17],
+        'circle-color': ['case', highlighted('selected'), HIGHLIGHT.selected, HIGHLIGHT.hover],
+        'circle-opacity': 0.35,
+        'circle-stroke-width': 3,
+        'circle-stroke-color': [
+          'case',
+          highlighted('selected'),
+          HIGHLIGHT.selected,
+          HIGHLIGHT.hover
+        ]
+      }
+    },
+    {
+      id: LAYER.highlightIcons,
+      type: 'symbol',
+      source: SOURCE.highlight,
+      filter: ['!', highlighted('cluster')],
+      layout: {
+        'icon-image': NODE_ICON,
+        'icon-size': ICON_SIZE_BY_ZOOM,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true
+      }
+    },
+    {
+      id: LAYER.highlightLabels,
+      type: 'symbol',
+      source: SOURCE.highlight,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': LABEL_FONT,
+        'text-size': 14,
+        'text-offset': [0, 1.2],
+        'text-anchor': 'top',
+        'text-max-width': 16,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true
+      },
+      paint: {
+        'text-color': COLORS.label,
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 2
       }
     }
   ];

@@ -14,6 +14,7 @@ import {
   type Camera,
   type FocusDepth,
   type Layout,
+  type Panel,
   type ViewMode,
   type ViewState
 } from '$lib/explorer/url-state';
@@ -205,6 +206,18 @@ export class ExplorerState {
 
   setLayout(layout: Layout): void {
     this.#commit({ layout });
+  }
+
+  /**
+   * Opens a side panel (null closes it). Panels and the list replace the
+   * history entry: back/forward step through what is shown, not the furniture.
+   */
+  setPanel(panel: Panel | null): void {
+    this.#commit({ panel }, 'replace');
+  }
+
+  setList(list: boolean): void {
+    this.#commit({ list }, 'replace');
   }
 
   /** Camera moves replace the history entry: back/forward steps through view changes only. */
