@@ -19,6 +19,10 @@ export default defineConfig({
     : undefined,
   test: {
     environment: 'node',
+    // Vitest's default is one worker less than the cores: a single worker on CI's
+    // two. The db and api files are independent (each its own database or stack
+    // on its own port), so both cores work.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
