@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download } from '@playwright/test';
 import Papa from 'papaparse';
 import { createNodeAs } from './collab-helpers';
+import { openPanel } from './explorer-helpers';
 import { expect, test } from './fixtures';
 import { countRows, csvFile, openInventory } from './inventory-helpers';
 
@@ -51,7 +52,9 @@ test('import: preview with counts and no problems, confirm, then visible in the 
   // The link opens the explorer on the same map.
   await page.getByTestId('import-done').getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/utforska\\?karta=${map.id}$`));
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('E2E-');
+  const filters = await openPanel(page, 'Filter');
+  await filters.getByRole('searchbox', { name: 'Sök' }).fill('E2E-');
+  await openPanel(page, 'Lista');
   const list = page.getByTestId('list-nodes');
   await expect(list.getByRole('button', { name: 'E2E-nätverket för fritidshem' })).toBeVisible();
   await expect(list.getByRole('button', { name: 'E2E-projektet läsfrämjande' })).toBeVisible();
