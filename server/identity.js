@@ -8,9 +8,10 @@
 //
 // Roles on the map (map_members, as on hosted Supabase): admin with the stack's admin
 // token (printed in the terminal), editor with the join code (printed too; not needed
-// when the stack listens on loopback only), otherwise viewer. A wrong code or token
-// is refused (403) rather than silently downgraded, and wrong guesses are rate
-// limited per client address and in total.
+// when the stack listens on loopback only), participant with a workshop code
+// (`new_workshop_code`), otherwise viewer. A wrong code or token is refused (403)
+// rather than silently downgraded, and wrong guesses are rate limited per client
+// address and in total (JOIN_LIMITS): a room on one Wi-Fi joins freely.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -75,6 +76,26 @@ export async function prepareIdentity({ db, dataDir, mapId = SEED_MAP_ID }) {
   });
   return { adminToken, joinCode, mapId };
 }
+
+/**
+ * Rate limits of /auth/local/join. A room of 60–300 people behind one Wi-Fi (one
+ * address) joins within a minute, with some typos; guessing a code does not pay:
+ * codes are 6 of 31 characters (887 million), so wrong attempts at these rates
+ * find one with a chance of about 1 in 3 000 in 12 hours from everywhere together
+ * (300/min) and 1 in 100 000 from one address (10/min). Joining itself is only
+ * limited against floods. A wrong code blocks further code attempts from that
+ * address (also the right code) until the allowance refills.
+ */
+export const JOIN_LIMITS = Object.freeze({
+  /** All joins per address: a flood guard, far above a room. */
+  joinBurst: 600,
+  joinsPerMinute: 600,
+  /** Wrong codes or admin tokens per address. */
+  failureBurst: 20,
+  failuresPerMinute: 10,
+  /** Wrong codes or admin tokens from all addresses together, per minute. */
+  globalFailuresPerMinute: 300
+});
 
 /**
  * A token bucket per key: `capacity` attempts at once, refilled at `perMinute`.
@@ -256,18 +277,15 @@ export function createIdentityRoutes({
   defaultMapId = SEED_MAP_ID,
   limits = {}
 }) {
-  const joins = createRateLimiter({
-    capacity: limits.joinBurst ?? 30,
-    perMinute: limits.joinsPerMinute ?? 30
-  });
-  // Wrong codes/tokens: 5 at once per address, then one a minute; 30 a minute in total.
+  const l = { ...JOIN_LIMITS, ...limits };
+  const joins = createRateLimiter({ capacity: l.joinBurst, perMinute: l.joinsPerMinute });
   const failures = createRateLimiter({
-    capacity: limits.failureBurst ?? 5,
-    perMinute: limits.failuresPerMinute ?? 1
+    capacity: l.failureBurst,
+    perMinute: l.failuresPerMinute
   });
   const globalFailures = createRateLimiter({
-    capacity: limits.globalFailuresPerMinute ?? 30,
-    perMinute: limits.globalFailuresPerMinute ?? 30
+    capacity: l.globalFailuresPerMinute,
+    perMinute: l.globalFailuresPerMinute
   });
   const key = new TextEncoder().encode(jwtSecret);
 
