@@ -10,8 +10,11 @@
 //   {type:'subscribe', map_id, since?}       {type:'subscribed', map_id, role, last_id}
 //   {type:'unsubscribe'}                     {type:'change', change:{id,map_id,table,row_id,op}}
 //   {type:'presence', state:{display_name?,  {type:'resync', map_id, last_id}  (too much missed: reload)
-//                    selection}}             {type:'presence', map_id, members:[…]}
+//                    selection, following?}} {type:'presence', map_id, members:[…]}
 //   {type:'pong'}                            {type:'ping'} · {type:'error', code, message}
+//   {type:'present', state|null}             {type:'presenter', map_id, user_id, display_name, state|null}
+// `present` (presenters only: can_present) relays the presenter's live view (step and
+// cameras) to the others in the room; the last one is kept and sent on subscribe.
 // A token may also be given as ?token=… on the URL. Without one the client is anon
 // (public and link maps only).
 import { randomUUID } from 'node:crypto';
@@ -21,6 +24,7 @@ import { WebSocketServer } from 'ws';
 /** Beyond this many missed changes a reconnecting client reloads instead. */
 export const MAX_CATCH_UP = 2000;
 const MAX_SELECTION_BYTES = 4096;
+const MAX_PRESENT_BYTES = 4096;
 const MAX_BUFFERED = 1 << 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,6 +41,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *   profileName: string | null,
  *   displayName: string | null,
  *   selection: unknown,
+ *   following: boolean,
+ *   presents: boolean,
  *   lastSent: number,
  *   buffer: Change[] | null
  * }} Client
@@ -63,6 +69,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
   const presenceTimers = new Map();
   /** @type {Map<string, ReturnType<typeof setTimeout>>} */
   const recheckTimers = new Map();
+  /** The last presenter message per map (sent to whoever subscribes later). @type {Map<string, string>} */
+  const presenting = new Map();
 
   /**
    * @param {Client} client
@@ -115,7 +123,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     if (!sql) throw new Error('live channel not attached');
     const [row] = await sql.asClaims(claims, async (client) => {
       const res = await client.query(
-        `select public.can_read_map($1) as readable, public.map_role($1) as role`,
+        `select public.can_read_map($1) as readable, public.map_role($1) as role,
+                public.can_present($1) as presents`,
         [mapId]
       );
       return res.rows;
@@ -130,6 +139,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     return {
       readable: Boolean(row?.readable),
       role: /** @type {string | null} */ (row?.role ?? null),
+      presents: Boolean(row?.presents),
       profileName
     };
   }
@@ -141,7 +151,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       user_id: c.claims.sub ?? null,
       display_name: c.profileName ?? c.displayName ?? 'Anonym',
       role: c.role ?? (c.claims.sub ? 'viewer' : 'anon'),
-      selection: c.selection ?? null
+      selection: c.selection ?? null,
+      following: c.following
     }));
   }
 
@@ -197,8 +208,9 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
                 code: 'forbidden',
                 message: 'Du har inte längre tillgång till kartan.'
               });
-            } else if (now.role !== client.role) {
+            } else if (now.role !== client.role || now.presents !== client.presents) {
               client.role = now.role;
+              client.presents = now.presents;
               broadcastPresence(mapId);
             }
           } catch (error) {
@@ -218,7 +230,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     if (!sql) return;
     leave(client);
     const subscription = ++client.subscription;
-    const { readable, role, profileName } = await access(client.claims, mapId);
+    const { readable, role, presents, profileName } = await access(client.claims, mapId);
     if (subscription !== client.subscription) return; // superseded meanwhile
     if (!readable) {
       send(client, {
@@ -229,6 +241,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       return;
     }
     client.role = role;
+    client.presents = presents;
     client.profileName = profileName;
     client.mapId = mapId;
     client.buffer = [];
@@ -266,6 +279,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     const buffered = client.buffer ?? [];
     client.buffer = null;
     for (const change of buffered) deliver(client, change);
+    const presenter = presenting.get(mapId);
+    if (presenter) send(client, presenter);
     broadcastPresence(mapId);
   }
 
@@ -336,7 +351,38 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
         }
         client.displayName = name || null;
         client.selection = selection;
+        client.following = state.following === true;
         if (client.mapId) broadcastPresence(client.mapId);
+        return;
+      }
+      case 'present': {
+        const mapId = client.mapId;
+        const state = message.state ?? null;
+        if (!mapId || !client.presents) {
+          send(client, {
+            type: 'error',
+            code: 'forbidden',
+            message: 'Bara kartans presentatörer kan presentera.'
+          });
+          return;
+        }
+        if (
+          (state !== null && (typeof state !== 'object' || Array.isArray(state))) ||
+          JSON.stringify(state).length > MAX_PRESENT_BYTES
+        ) {
+          send(client, { type: 'error', code: 'bad_request', message: 'Ogiltig presentation.' });
+          return;
+        }
+        const relayed = JSON.stringify({
+          type: 'presenter',
+          map_id: mapId,
+          user_id: client.claims.sub ?? null,
+          display_name: client.profileName ?? client.displayName ?? 'Anonym',
+          state
+        });
+        if (state === null) presenting.delete(mapId);
+        else presenting.set(mapId, relayed);
+        for (const other of rooms.get(mapId) ?? []) if (other !== client) send(other, relayed);
         return;
       }
       case 'pong':
@@ -363,6 +409,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       profileName: null,
       displayName: null,
       selection: null,
+      following: false,
+      presents: false,
       lastSent: 0,
       buffer: null
     };
@@ -444,6 +492,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       for (const client of clients) client.ws.terminate();
       clients.clear();
       rooms.clear();
+      presenting.clear();
       await new Promise((resolve) =>
         wss ? wss.close(() => resolve(undefined)) : resolve(undefined)
       );
