@@ -6,6 +6,7 @@
 // (postgres_changes on the map's tables + presence). Either way only ids arrive;
 // the caller fetches the rows through supabase-js so RLS applies (see sync.ts).
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { PresenterMessage, PresenterState } from '$lib/domain/workshop';
 import type { RuntimeConfig } from './config';
 import type { Database } from './database.types';
 import type { LiveChange } from './sync';
@@ -16,6 +17,8 @@ export interface PresenceState {
   display_name?: string;
   /** What this person has selected (e.g. { nodes: [id], relations: [] }); small JSON. */
   selection: unknown;
+  /** Following a live presentation. */
+  following?: boolean;
 }
 
 export interface PresenceMember {
@@ -24,6 +27,7 @@ export interface PresenceMember {
   display_name: string;
   role: string;
   selection: unknown;
+  following?: boolean;
 }
 
 export interface LiveChannel {
@@ -37,6 +41,10 @@ export interface LiveChannel {
   /** Access lost or another error the server reported. */
   onError(cb: (error: { code: string; message: string }) => void): () => void;
   setPresence(state: PresenceState): void;
+  /** A presenter's live view (workshops); null = the presentation ended. */
+  onPresenter(cb: (message: PresenterMessage) => void): () => void;
+  /** Relays this presenter's view to the others on the map (presenters only). */
+  present(state: PresenterState | null): void;
   readonly status: LiveStatus;
   /** The last change id seen (null before the first). */
   readonly lastChangeId: number | null;
@@ -81,6 +89,20 @@ export interface LocalLiveOptions {
 
 const OPEN = 1;
 
+/** The tables whose changes a map's live channel announces (hosted Supabase subscribes to each). */
+export const LIVE_TABLES = [
+  'nodes',
+  'relations',
+  'themes',
+  'indicators',
+  'stories',
+  'story_steps',
+  'presentations',
+  'rounds',
+  'proposals',
+  'votes'
+] as const;
+
 export class LocalLiveChannel implements LiveChannel {
   #status: LiveStatus = 'closed';
   #socket: WebSocketLike | null = null;
@@ -96,6 +118,8 @@ export class LocalLiveChannel implements LiveChannel {
   #statuses = new Emitter<LiveStatus>();
   #resyncs = new Emitter<void>();
   #errors = new Emitter<{ code: string; message: string }>();
+  #presenters = new Emitter<PresenterMessage>();
+  #presenting: PresenterState | null = null;
 
   constructor(private readonly options: LocalLiveOptions = {}) {}
 
@@ -121,6 +145,14 @@ export class LocalLiveChannel implements LiveChannel {
   }
   onError(cb: (error: { code: string; message: string }) => void) {
     return this.#errors.add(cb);
+  }
+  onPresenter(cb: (message: PresenterMessage) => void) {
+    return this.#presenters.add(cb);
+  }
+
+  present(state: PresenterState | null): void {
+    this.#presenting = state;
+    this.#send({ type: 'present', state });
   }
 
   connect(mapId: string, since: number | null = null): void {
@@ -169,6 +201,7 @@ export class LocalLiveChannel implements LiveChannel {
     if (!this.#mapId) return;
     this.#send({ type: 'subscribe', map_id: this.#mapId, since: this.#lastChangeId });
     if (this.#presence) this.#send({ type: 'presence', state: this.#presence });
+    if (this.#presenting) this.#send({ type: 'present', state: this.#presenting });
   }
 
   async #open(): Promise<void> {
@@ -221,6 +254,9 @@ export class LocalLiveChannel implements LiveChannel {
       last_id?: number;
       code?: string;
       message?: string;
+      user_id?: string | null;
+      display_name?: string;
+      state?: PresenterState | null;
     };
     try {
       message = JSON.parse(data);
@@ -250,6 +286,13 @@ export class LocalLiveChannel implements LiveChannel {
         return;
       case 'presence':
         this.#presenceMembers.emit(message.members ?? []);
+        return;
+      case 'presenter':
+        this.#presenters.emit({
+          user_id: message.user_id ?? null,
+          display_name: message.display_name ?? '',
+          state: message.state ?? null
+        });
         return;
       case 'ping':
         this.#send({ type: 'pong' });
@@ -309,6 +352,7 @@ export class SupabaseLiveChannel implements LiveChannel {
   #resyncs = new Emitter<void>();
   #errors = new Emitter<{ code: string; message: string }>();
   #presence: PresenceState | null = null;
+  #presenters = new Emitter<PresenterMessage>();
   readonly #clientId = crypto.randomUUID();
 
   constructor(
@@ -340,6 +384,25 @@ export class SupabaseLiveChannel implements LiveChannel {
   onError(cb: (error: { code: string; message: string }) => void) {
     return this.#errors.add(cb);
   }
+  onPresenter(cb: (message: PresenterMessage) => void) {
+    return this.#presenters.add(cb);
+  }
+
+  /**
+   * Realtime broadcast: not checked by a server (anyone on the channel could send)
+   * and not kept for latecomers; the presentations row says who presents.
+   */
+  present(state: PresenterState | null): void {
+    void this.#channel?.send({
+      type: 'broadcast',
+      event: 'presenter',
+      payload: {
+        user_id: this.me().user_id,
+        display_name: this.#presence?.display_name ?? '',
+        state
+      } satisfies PresenterMessage
+    });
+  }
 
   #setStatus(status: LiveStatus): void {
     if (status === this.#status) return;
@@ -353,7 +416,7 @@ export class SupabaseLiveChannel implements LiveChannel {
     const channel = this.client.channel(`map:${mapId}`, {
       config: { presence: { key: this.#clientId } }
     });
-    for (const table of ['nodes', 'relations', 'themes', 'indicators'] as const) {
+    for (const table of LIVE_TABLES) {
       channel.on(
         'postgres_changes',
         { event: '*', schema: 'public', table, filter: `map_id=eq.${mapId}` },
@@ -380,11 +443,15 @@ export class SupabaseLiveChannel implements LiveChannel {
           user_id: m.user_id ?? null,
           display_name: m.display_name ?? 'Anonym',
           role: m.role ?? 'anon',
-          selection: m.selection ?? null
+          selection: m.selection ?? null,
+          following: m.following ?? false
         }))
       );
       this.#presenceMembers.emit(members);
     });
+    channel.on('broadcast', { event: 'presenter' }, ({ payload }) =>
+      this.#presenters.emit(payload as PresenterMessage)
+    );
     channel.subscribe((status, error) => {
       if (status === 'SUBSCRIBED') {
         if (this.#everOpen) this.#resyncs.emit(); // missed changes cannot be replayed
@@ -404,7 +471,8 @@ export class SupabaseLiveChannel implements LiveChannel {
     await this.#channel.track({
       ...this.me(),
       display_name: this.#presence.display_name ?? 'Anonym',
-      selection: this.#presence.selection
+      selection: this.#presence.selection,
+      following: this.#presence.following ?? false
     });
   }
 
