@@ -6,6 +6,7 @@
 //                                 [--duration=60] [--step-ms=5000] [--join-s=10]
 //                                 [--out=bench-results/load-workshop.json]
 //
+// Change keys are table:row:op (first arrival); duplicates are counted by change id.
 // Starts a fresh stack (temporary data directory). The presenter joins as admin,
 // makes a workshop code, opens a round and starts a presentation. N participants
 // join with the code within --join-s seconds (all from this one address, like a
@@ -70,6 +71,8 @@ const now = () => performance.timeOrigin + performance.now();
  *   ws: WebSocket,
  *   changes: Map<string, number>,
  *   steps: Map<number, number>,
+ *   ids: Set<number>,
+ *   duplicates: number,
  *   onChange?: (change: { table: string, row_id: string, op: string }) => void
  * }} Listener
  */
@@ -83,7 +86,7 @@ const now = () => performance.timeOrigin + performance.now();
 function listen(url, token, following) {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live`);
   /** @type {Listener} */
-  const listener = { ws, changes: new Map(), steps: new Map() };
+  const listener = { ws, changes: new Map(), steps: new Map(), ids: new Set(), duplicates: 0 };
   return new Promise((resolve, reject) => {
     ws.once('error', reject);
     ws.on('message', (data) => {
@@ -95,7 +98,8 @@ function listen(url, token, following) {
         const c = message.change;
         const key = `${c.table}:${c.row_id}:${c.op}`;
         if (!listener.changes.has(key)) listener.changes.set(key, now());
-        else listener.changes.set(`${key}:dup:${c.id}`, now());
+        if (listener.ids.has(c.id)) listener.duplicates++;
+        listener.ids.add(c.id);
         listener.onChange?.(c);
       } else if (message.type === 'presenter' && message.state) {
         listener.steps.set(message.state.step, now() - message.state.sent_at);
@@ -165,6 +169,8 @@ async function main() {
     // batches (as the UI does); "shown" when the row has arrived.
     /** @type {Map<string, number>} */
     const shownAt = new Map();
+    /** @type {string[]} */
+    const presenterFetchErrors = [];
     /** @type {Set<string>} */
     let pending = new Set();
     /** @type {ReturnType<typeof setTimeout> | null} */
@@ -178,7 +184,12 @@ async function main() {
         batch = null;
         const res = await rest(token, 'GET', `proposals?select=id&id=in.(${ids.join(',')})`);
         const at = now();
-        for (const row of res.body ?? []) if (!shownAt.has(row.id)) shownAt.set(row.id, at);
+        if (!Array.isArray(res.body)) {
+          presenterFetchErrors.push(`${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          for (const id of ids) pending.add(id); // shown with the next batch
+          return;
+        }
+        for (const row of res.body) if (!shownAt.has(row.id)) shownAt.set(row.id, at);
       }, 30);
     };
 
@@ -337,9 +348,7 @@ async function main() {
         const id = voteIds.get(`${v.proposalId}:${v.userId}`);
         if (!id || !listener.changes.has(`votes:${id}:insert`)) checks.listener_missing_votes++;
       }
-      checks.listener_duplicate_changes += [...listener.changes.keys()].filter((k) =>
-        k.includes(':dup:')
-      ).length;
+      checks.listener_duplicate_changes += listener.duplicates;
       if (listener === presenter) continue;
       for (const step of sentSteps) {
         const latency = listener.steps.get(step);
@@ -371,6 +380,8 @@ async function main() {
       steps_sent: sentSteps.length,
       errors,
       error_samples: errorSamples,
+      presenter_fetch_errors: presenterFetchErrors.length,
+      presenter_fetch_error_samples: presenterFetchErrors.slice(0, 3),
       proposal_write_ms: summary(writeLatency),
       /** From the participant's request to the presenter's channel. */
       proposal_to_presenter_channel_ms: summary(proposalToPresenterChannel),

@@ -4,7 +4,15 @@
 // trail of proposals and votes.
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asRole, attempt, createUser, freshDatabase, sqlError, type Actor } from '../helpers/db';
+import {
+  asRole,
+  attempt,
+  createUser,
+  freshDatabase,
+  sqlError,
+  type Actor,
+  type Outcome
+} from '../helpers/db';
 import {
   addMember,
   createPeople,
@@ -21,6 +29,10 @@ let people: People;
 let mapId: string;
 
 const as = (sub: string): Actor => ({ role: 'authenticated', sub });
+function rowsOf(res: Outcome): Record<string, unknown>[] {
+  if (!res.ok) throw new Error(`${res.code} ${res.message}`);
+  return res.rows;
+}
 
 async function newParticipant(name = 'Deltagare'): Promise<string> {
   const id = await createUser(db, `${unique('p')}@example.se`);
@@ -86,7 +98,7 @@ describe('joining with the workshop code', () => {
       [mapId]
     );
     expect(made.ok).toBe(true);
-    const code = (made as { rows: { code: string }[] }).rows[0]!.code;
+    const code = rowsOf(made)[0]!.code as string;
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
 
     const newcomer = await createUser(db, `${unique('n')}@example.se`);
@@ -210,7 +222,7 @@ describe('votes', () => {
        values ($1, $2, 'Smyg', 'project', 'accepted', 50, auth.uid()) returning id`,
       [mapId, roundId]
     );
-    const row = await readRow(db, 'proposals', (res as { rows: { id: string }[] }).rows[0]!.id);
+    const row = await readRow(db, 'proposals', rowsOf(res)[0]!.id as string);
     expect(row).toMatchObject({ status: 'open', votes: 0, node_id: null, created_by: p });
     const spoof = await attempt(
       db,
@@ -236,7 +248,7 @@ describe('moderation', () => {
 
     const res = await moderate(people.admin, proposal, 'accept');
     expect(res).toMatchObject({ ok: true, rows: [{ status: 'accepted' }] });
-    const nodeId = (res as { rows: { node_id: string }[] }).rows[0]!.node_id;
+    const nodeId = rowsOf(res)[0]!.node_id as string;
     const round = await readRow(db, 'rounds', roundId);
     const date = new Date(round!.created_at as string).toLocaleDateString('sv-SE', {
       timeZone: 'Europe/Stockholm'

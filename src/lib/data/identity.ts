@@ -9,7 +9,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { RuntimeConfig } from './config';
 import type { Database } from './database.types';
 
-export type MapRole = 'viewer' | 'editor' | 'admin';
+export type MapRole = 'viewer' | 'participant' | 'editor' | 'admin';
 
 export interface Profile {
   display_name: string;

@@ -173,6 +173,11 @@ export class ExplorerState {
     else this.#port.replace(url);
   }
 
+  /** Shows a whole view at once (a story step, the presenter's view), replacing the address. */
+  showView(view: ViewState): void {
+    this.#commit(view, 'replace');
+  }
+
   select(selection: Selection | null): void {
     this.#commit({ selection, focus: selection ? this.view.focus : 0 });
   }
