@@ -93,7 +93,7 @@ test('a workshop: stories, presenting, following, joining from a phone and a liv
   await p.getByRole('button', { name: 'Ny berättelse' }).click();
   await p.getByLabel('Stegets titel').fill('Länet');
   await p.getByRole('button', { name: 'Spara vyn som steg' }).click();
-  await expect(p.getByTestId('steps').getByText('Länet')).toBeVisible(WAIT);
+  await expect(p.getByTestId('steps').getByText('Länet', { exact: true })).toBeVisible(WAIT);
   await p.evaluate(() =>
     (
       window as unknown as { __regionkartanExplorer: { setViewMode(v: string): void } }
@@ -102,7 +102,7 @@ test('a workshop: stories, presenting, following, joining from a phone and a liv
   await expect(p).toHaveURL(/vy=graph/, WAIT);
   await p.getByLabel('Stegets titel').fill('Grafen');
   await p.getByRole('button', { name: 'Spara vyn som steg' }).click();
-  await expect(p.getByTestId('steps').getByText('Grafen')).toBeVisible(WAIT);
+  await expect(p.getByTestId('steps').getByText('Grafen', { exact: true })).toBeVisible(WAIT);
   // Reorder by keyboard and back.
   await p.getByTestId('steps').locator('li').nth(1).focus();
   await p.keyboard.press('Alt+ArrowUp');
@@ -133,6 +133,24 @@ test('a workshop: stories, presenting, following, joining from a phone and a liv
   await stage.goto(`${storyHref}&test`);
   await expect(stage.getByTestId('presenter')).toBeVisible(WAIT);
   await expect(stage.getByTestId('narrative').locator('strong')).toHaveText('Länet', WAIT);
+  await expect
+    .poll(
+      () =>
+        stage.evaluate(() => {
+          const w = (
+            window as unknown as {
+              __regionkartanWorkshop?: { presentation: unknown; error: unknown };
+            }
+          ).__regionkartanWorkshop;
+          return JSON.stringify({
+            p: Boolean(w?.presentation),
+            e: w?.error ?? null,
+            w: Boolean(w)
+          });
+        }),
+      WAIT
+    )
+    .toBe(JSON.stringify({ p: true, e: null, w: true }));
   await stage.getByRole('button', { name: 'Visa hur man går med' }).click();
   const shown = await stage.getByTestId('join-code').textContent({ timeout: 15_000 });
   const code = shown!.replace('-', '');
@@ -162,7 +180,8 @@ test('a workshop: stories, presenting, following, joining from a phone and a liv
   await stage.keyboard.press('ArrowRight');
   await expect(stage.getByTestId('presenter')).toHaveAttribute('data-step', '1', WAIT);
   for (const x of [anna, bo]) await expect(x.page).toHaveURL(/vy=graph/, WAIT);
-  await expect(stage.getByTestId('followers')).toContainText('3 följer', WAIT);
+  // Anna, Bo, Cia's phone and the presenter's own explorer tab.
+  await expect(stage.getByTestId('followers')).toContainText('4 följer', WAIT);
 
   // Anna breaks away (her own view mode), then follows again.
   await anna.page.evaluate(() =>
@@ -196,10 +215,8 @@ test('a workshop: stories, presenting, following, joining from a phone and a liv
   await phone.page.getByLabel('Titel').fill('E2E Olämpligt');
   await phone.page.getByRole('button', { name: 'Skicka förslaget' }).click();
   for (const x of [anna.page, bo.page, phone.page, p]) {
-    await x
-      .getByText('Workshop', { exact: true })
-      .click()
-      .catch(() => {});
+    const panel = x.getByTestId('workshop-panel');
+    if (await panel.count()) await panel.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     await expect(x.getByTestId('proposal').filter({ hasText: 'E2E Juristnätverket' })).toBeVisible(
       WAIT
     );
@@ -256,7 +273,9 @@ test('a workshop: stories, presenting, following, joining from a phone and a liv
   people.push(projector);
   await projector.page.goto(`${storyHref}&projektor`);
   await expect(projector.page.getByTestId('projector')).toHaveAttribute('data-step', '1', WAIT);
-  await expect(projector.page.getByRole('button')).toHaveCount(0);
+  // No presenter controls (the map's own zoom buttons stay).
+  await expect(projector.page.getByRole('navigation', { name: 'Presentera' })).toHaveCount(0);
+  await expect(projector.page.getByRole('button', { name: 'Nästa' })).toHaveCount(0);
   expect(await violations(projector.page)).toEqual([]);
   expect(await violations(phone.page)).toEqual([]);
 

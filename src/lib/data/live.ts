@@ -146,9 +146,12 @@ export class LocalLiveChannel implements LiveChannel {
   onError(cb: (error: { code: string; message: string }) => void) {
     return this.#errors.add(cb);
   }
+  /** A listener added later (a panel mounted after the load) gets the last message at once. */
   onPresenter(cb: (message: PresenterMessage) => void) {
+    if (this.#lastPresenter) cb(this.#lastPresenter);
     return this.#presenters.add(cb);
   }
+  #lastPresenter: PresenterMessage | null = null;
 
   present(state: PresenterState | null): void {
     this.#presenting = state;
@@ -288,11 +291,12 @@ export class LocalLiveChannel implements LiveChannel {
         this.#presenceMembers.emit(message.members ?? []);
         return;
       case 'presenter':
-        this.#presenters.emit({
+        this.#lastPresenter = {
           user_id: message.user_id ?? null,
           display_name: message.display_name ?? '',
           state: message.state ?? null
-        });
+        };
+        this.#presenters.emit(this.#lastPresenter);
         return;
       case 'ping':
         this.#send({ type: 'pong' });

@@ -88,6 +88,7 @@ export class WorkshopState {
     );
     void this.loadStories();
     void this.#reloadRound();
+    if (this.presentation) this.relay(); // presenting began before the channel was there
     return () => this.stop();
   }
 
