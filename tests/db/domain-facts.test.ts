@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_STATUS,
   NODE_KINDS,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATUSES,
   RELATION_KINDS,
+  ROUND_STATUSES,
   STATUSES,
   SYMMETRIC_RELATION_KINDS,
   VISIBILITIES
@@ -102,11 +105,13 @@ afterAll(async () => {
 });
 
 describe('the domain facts are the schema’s', () => {
-  it('node kinds, relation kinds, statuses and visibilities are the allowed values', () => {
+  it('node kinds, relation kinds, statuses, visibilities and workshop values are the allowed values', () => {
     expect(schema.lists).toEqual({
       maps: { visibility: sorted(VISIBILITIES) },
       nodes: { kind: sorted(NODE_KINDS), status: sorted(STATUSES) },
-      relations: { kind: sorted(RELATION_KINDS) }
+      relations: { kind: sorted(RELATION_KINDS) },
+      rounds: { status: sorted(ROUND_STATUSES) },
+      proposals: { kind: sorted(PROPOSAL_KINDS), status: sorted(PROPOSAL_STATUSES) }
     });
   });
 
