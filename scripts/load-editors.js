@@ -30,7 +30,6 @@ const options = {
   out: outArg('bench-results/load-editors.json')
 };
 
-
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'regionkartan-load-'));
   const stack = await startStack({ dataDir, port: 0, host: '127.0.0.1', buildDir: null });
