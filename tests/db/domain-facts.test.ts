@@ -24,7 +24,8 @@ type ByColumn<T> = Record<string, Record<string, T>>;
 /** Schema constraints that are not domain facts, with where they are handled instead. */
 const NOT_DOMAIN = new Set([
   'changes.op', // the audit log's operations, written by its trigger only
-  'map_members.role', // member roles: lib/data/identity.ts, server/identity.js
+  'map_members.role', // member roles: MAP_ROLES in lib/wire/identity.js
+  'map_join_codes.role', // the role a join code grants: MAP_ROLES in lib/wire/identity.js
   'import_parts.part', // the number of a staged import part (lib/io/apply.ts)
   'map_join_codes.code_hash' // a sha-256, written by join_map only
 ]);

@@ -6,6 +6,7 @@ import {
   HIGHLIGHT,
   NODE_APPEARANCE,
   OVERLAP_APPEARANCE,
+  PROPOSAL_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';

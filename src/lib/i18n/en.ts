@@ -796,8 +796,6 @@ export const en = {
   'workshop.merge.node': 'Node',
   'workshop.merge.confirm': 'Merge',
   'workshop.merge.cancel': 'Cancel',
-  'workshop.merge': 'Merge {title} into',
-  'workshop.mergeButton': 'Merge',
   'workshop.summary': 'Summary per municipality',
   'workshop.summary.code': 'Municipality code',
   'workshop.summary.municipality': 'Municipality',

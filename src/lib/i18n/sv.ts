@@ -795,8 +795,6 @@ export const sv = {
   'workshop.merge.node': 'Nod',
   'workshop.merge.confirm': 'Slå ihop',
   'workshop.merge.cancel': 'Avbryt',
-  'workshop.merge': 'Slå ihop {title} med',
-  'workshop.mergeButton': 'Slå ihop',
   'workshop.summary': 'Sammanfattning per kommun',
   'workshop.summary.code': 'Kommunkod',
   'workshop.summary.municipality': 'Kommun',

@@ -4,6 +4,7 @@
 // to another directly.
 import { getContext, setContext, untrack } from 'svelte';
 import type { Dataset, NodeRow, RelationRow, Selection, ThemeRow } from '$lib/domain/model';
+import type { ProposalMark } from '$lib/domain/workshop';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
