@@ -12,7 +12,7 @@ export const LAYERS = [
   ['geo'],
   ['data'],
   ['collab', 'explorer'],
-  ['analysis'],
+  ['analysis', 'workshop'],
   ['io'],
   ['state'],
   ['graph', 'map', 'inventory'],

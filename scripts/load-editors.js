@@ -18,44 +18,17 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { startStack } from '../server/stack.js';
+import { numberArg, outArg, sleep, summary } from './load-common.js';
 
 const MAP_ID = '00000000-0000-4000-8000-000000000001';
 
-/** @param {string} name @param {number} fallback */
-function numberArg(name, fallback) {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.split('=')[1]) : fallback;
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
-  return value;
-}
-const outArg = process.argv.find((a) => a.startsWith('--out='));
 const options = {
   durationS: numberArg('duration', 60),
   editors: numberArg('editors', 30),
   listeners: numberArg('listeners', 5),
   thinkMs: numberArg('think-ms', 250),
-  out: outArg ? outArg.slice(6) : 'bench-results/load-editors.json'
+  out: outArg('bench-results/load-editors.json')
 };
-
-/** @param {number[]} values @param {number} p */
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
-}
-
-/** @param {number[]} values */
-function summary(values) {
-  return {
-    n: values.length,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    max: values.length ? Math.round(Math.max(...values) * 10) / 10 : null
-  };
-}
-
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'regionkartan-load-'));

@@ -11,9 +11,11 @@
 //
 // Roles on the map (map_members, as on hosted Supabase): admin with the stack's admin
 // token (printed in the terminal), editor with the join code (printed too; not needed
-// when the stack listens on loopback only), otherwise viewer. A wrong code or token
-// is refused (403) rather than silently downgraded, and wrong guesses are rate
-// limited per client address and in total.
+// when the stack listens on loopback only), participant with a workshop code
+// (`new_workshop_code`, granted by join_map), otherwise viewer. A wrong code or token
+// is refused (403) rather than silently downgraded, and wrong guesses are rate limited
+// per client address and in total (JOIN_LIMITS, join-limits.js): a room on one Wi-Fi
+// joins freely.
 import { jwtVerify } from 'jose';
 import { dropCounts } from '../src/lib/wire/decode.js';
 import { joinRequestSchema, refreshRequestSchema } from '../src/lib/wire/identity.js';

@@ -1,7 +1,7 @@
 // @ts-check
 // How often one may try to join: joins per client address, and guessing of join
-// codes and admin tokens (wrong ones: 5 at once per address, then one a minute;
-// 30 a minute from everyone together).
+// codes and admin tokens (JOIN_LIMITS: a room on one Wi-Fi gets in, guessing a
+// code does not pay).
 import { HttpError } from './http-json.js';
 import { createRateLimiter } from './rate-limit.js';
 
@@ -27,19 +27,37 @@ function tooMany(wait) {
   );
 }
 
-/** @param {JoinLimitOptions} [limits] */
-export function createJoinLimits(limits = {}) {
-  const joins = createRateLimiter({
-    capacity: limits.joinBurst ?? 30,
-    perMinute: limits.joinsPerMinute ?? 30
-  });
+/**
+ * Rate limits of /auth/local/join. A room of 60–300 people behind one Wi-Fi (one
+ * address) joins within a minute, with some typos; guessing a code does not pay:
+ * codes are 6 of 31 characters (887 million), so wrong attempts at these rates
+ * find one with a chance of about 1 in 3 000 in 12 hours from everywhere together
+ * (300/min) and 1 in 100 000 from one address (10/min). Joining itself is only
+ * limited against floods. A wrong code blocks further code attempts from that
+ * address (also the right code) until the allowance refills.
+ */
+export const JOIN_LIMITS = Object.freeze({
+  /** All joins per address: a flood guard, far above a room. */
+  joinBurst: 600,
+  joinsPerMinute: 600,
+  /** Wrong codes or admin tokens per address. */
+  failureBurst: 20,
+  failuresPerMinute: 10,
+  /** Wrong codes or admin tokens from all addresses together, per minute. */
+  globalFailuresPerMinute: 300
+});
+
+/** @param {JoinLimitOptions} [options] each left out is JOIN_LIMITS' */
+export function createJoinLimits(options = {}) {
+  const limits = { ...JOIN_LIMITS, ...options };
+  const joins = createRateLimiter({ capacity: limits.joinBurst, perMinute: limits.joinsPerMinute });
   const failures = createRateLimiter({
-    capacity: limits.failureBurst ?? 5,
-    perMinute: limits.failuresPerMinute ?? 1
+    capacity: limits.failureBurst,
+    perMinute: limits.failuresPerMinute
   });
   const globalFailures = createRateLimiter({
-    capacity: limits.globalFailuresPerMinute ?? 30,
-    perMinute: limits.globalFailuresPerMinute ?? 30
+    capacity: limits.globalFailuresPerMinute,
+    perMinute: limits.globalFailuresPerMinute
   });
 
   return {

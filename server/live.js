@@ -5,9 +5,12 @@
 // (see notify-tap.js); only ids are sent, clients fetch rows through PostgREST so
 // RLS always applies. Presence per map: who is here and what each has selected.
 //
-// The messages, both ways, are defined once in src/lib/data/wire/live.js and decoded
+// The messages, both ways, are defined once in src/lib/wire/live.js and decoded
 // with its schemas: what is not JSON, has an unknown type or does not fit is dropped,
 // counted (`dropped`) and answered with {type:'error', code:'bad_request'}.
+// `present` (presenters only: can_present) relays the presenter's live view (step and
+// cameras) to the others on the map as `presenter`; the last one is kept and sent on
+// subscribe.
 // A token may also be given as ?token=… on the URL. Without one the client is anon
 // (public and link maps only).
 import { randomUUID } from 'node:crypto';
@@ -44,6 +47,8 @@ const REFUSALS = {
  *   profileName: string | null,
  *   displayName: string | null,
  *   selection: unknown,
+ *   following: boolean,
+ *   presents: boolean,
  *   lastSent: number,
  *   buffer: Change[] | null
  * }} Client
@@ -74,6 +79,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
   const droppedMessages = dropCounts();
   /** NOTIFY payloads dropped (never expected: the audit trigger writes them). */
   const droppedNotifications = dropCounts();
+  /** The last presenter message per map, as JSON (sent to whoever subscribes later). @type {Map<string, string>} */
+  const presenting = new Map();
 
   /**
    * @param {Client} client
@@ -120,7 +127,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     if (!sql) throw new Error('live channel not attached');
     const [row] = await sql.asClaims(claims, async (client) => {
       const res = await client.query(
-        `select public.can_read_map($1) as readable, public.map_role($1) as role`,
+        `select public.can_read_map($1) as readable, public.map_role($1) as role,
+                public.can_present($1) as presents`,
         [mapId]
       );
       return res.rows;
@@ -135,6 +143,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     return {
       readable: Boolean(row?.readable),
       role: /** @type {string | null} */ (row?.role ?? null),
+      presents: Boolean(row?.presents),
       profileName
     };
   }
@@ -146,7 +155,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       user_id: c.claims.sub ?? null,
       display_name: c.profileName ?? c.displayName ?? 'Anonym',
       role: c.role ?? (c.claims.sub ? 'viewer' : 'anon'),
-      selection: c.selection ?? null
+      selection: c.selection ?? null,
+      following: c.following
     }));
   }
 
@@ -200,8 +210,9 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
                 code: 'forbidden',
                 message: 'Du har inte längre tillgång till kartan.'
               });
-            } else if (now.role !== client.role) {
+            } else if (now.role !== client.role || now.presents !== client.presents) {
               client.role = now.role;
+              client.presents = now.presents;
               broadcastPresence(mapId);
             }
           } catch (error) {
@@ -221,7 +232,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     if (!sql) return;
     leave(client);
     const subscription = ++client.subscription;
-    const { readable, role, profileName } = await access(client.claims, mapId);
+    const { readable, role, presents, profileName } = await access(client.claims, mapId);
     if (subscription !== client.subscription) return; // superseded meanwhile
     if (!readable) {
       send(client, {
@@ -232,6 +243,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       return;
     }
     client.role = role;
+    client.presents = presents;
     client.profileName = profileName;
     client.mapId = mapId;
     client.buffer = [];
@@ -269,6 +281,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
     const buffered = client.buffer ?? [];
     client.buffer = null;
     for (const change of buffered) deliver(client, change);
+    const presenter = presenting.get(mapId);
+    if (presenter) send(client, presenter);
     broadcastPresence(mapId);
   }
 
@@ -324,7 +338,33 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
         const name = message.state.display_name?.trim().slice(0, 80) ?? '';
         client.displayName = name || null;
         client.selection = message.state.selection ?? null;
+        client.following = message.state.following === true;
         if (client.mapId) broadcastPresence(client.mapId);
+        return;
+      }
+      case 'present': {
+        const mapId = client.mapId;
+        const state = message.state;
+        if (!mapId || !client.presents) {
+          send(client, {
+            type: 'error',
+            code: 'forbidden',
+            message: 'Bara kartans presentatörer kan presentera.'
+          });
+          return;
+        }
+        /** @type {ServerMessage} */
+        const presenter = {
+          type: 'presenter',
+          map_id: mapId,
+          user_id: client.claims.sub ?? null,
+          display_name: client.profileName ?? client.displayName ?? 'Anonym',
+          state
+        };
+        const relayed = JSON.stringify(presenter);
+        if (state === null) presenting.delete(mapId);
+        else presenting.set(mapId, relayed);
+        for (const other of rooms.get(mapId) ?? []) if (other !== client) send(other, relayed);
         return;
       }
       case 'pong':
@@ -349,6 +389,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       profileName: null,
       displayName: null,
       selection: null,
+      following: false,
+      presents: false,
       lastSent: 0,
       buffer: null
     };
@@ -435,6 +477,7 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
       for (const client of clients) client.ws.terminate();
       clients.clear();
       rooms.clear();
+      presenting.clear();
       await new Promise((resolve) =>
         wss ? wss.close(() => resolve(undefined)) : resolve(undefined)
       );

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_STATUS,
   NODE_KINDS,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATUSES,
   RELATION_KINDS,
+  ROUND_STATUSES,
   STATUSES,
   SYMMETRIC_RELATION_KINDS,
   VISIBILITIES
@@ -21,7 +24,8 @@ type ByColumn<T> = Record<string, Record<string, T>>;
 /** Schema constraints that are not domain facts, with where they are handled instead. */
 const NOT_DOMAIN = new Set([
   'changes.op', // the audit log's operations, written by its trigger only
-  'map_members.role', // member roles: lib/data/identity.ts, server/identity.js
+  'map_members.role', // member roles: MAP_ROLES in lib/wire/identity.js
+  'map_join_codes.role', // the role a join code grants: MAP_ROLES in lib/wire/identity.js
   'import_parts.part', // the number of a staged import part (lib/io/apply.ts)
   'map_join_codes.code_hash' // a sha-256, written by join_map only
 ]);
@@ -102,11 +106,13 @@ afterAll(async () => {
 });
 
 describe('the domain facts are the schema’s', () => {
-  it('node kinds, relation kinds, statuses and visibilities are the allowed values', () => {
+  it('node kinds, relation kinds, statuses, visibilities and workshop values are the allowed values', () => {
     expect(schema.lists).toEqual({
       maps: { visibility: sorted(VISIBILITIES) },
       nodes: { kind: sorted(NODE_KINDS), status: sorted(STATUSES) },
-      relations: { kind: sorted(RELATION_KINDS) }
+      relations: { kind: sorted(RELATION_KINDS) },
+      rounds: { status: sorted(ROUND_STATUSES) },
+      proposals: { kind: sorted(PROPOSAL_KINDS), status: sorted(PROPOSAL_STATUSES) }
     });
   });
 

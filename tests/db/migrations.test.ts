@@ -11,8 +11,14 @@ const EXPECTED_TABLES = [
   'map_members',
   'maps',
   'nodes',
+  'presentations',
+  'proposals',
   'relations',
-  'themes'
+  'rounds',
+  'stories',
+  'story_steps',
+  'themes',
+  'votes'
 ];
 
 /** Ordinary and partitioned tables in schema public without RLS enabled. */

@@ -12,7 +12,7 @@ import type { Session } from '../../src/lib/data/identity';
 /** The map seeded by supabase/seed.sql (the home page always shows it). */
 export const SEED_MAP_ID = '00000000-0000-4000-8000-000000000001';
 
-export type Role = 'viewer' | 'editor';
+export type Role = 'viewer' | 'participant' | 'editor' | 'admin';
 
 /** A person known to the stack: joined once, a member of each map they are added to. */
 export interface Account {

@@ -23,6 +23,8 @@ function fakeChannel() {
     onResync: () => () => {},
     onError: () => () => {},
     setPresence: (state) => void calls.push(`presence ${JSON.stringify(state)}`),
+    onPresenter: () => () => {},
+    present: () => {},
     status: 'closed',
     lastChangeId: 7,
     close: () => void calls.push('close')

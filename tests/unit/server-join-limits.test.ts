@@ -1,12 +1,13 @@
 // The pieces the local identity is made of, on their own: the token bucket, the
-// join limits built from it (wrong guesses 5 at once per address, then one a
-// minute; 30 a minute in total), the join code's alphabet and format, and the
+// join limits built from it (JOIN_LIMITS: wrong guesses 20 at once per address,
+// then 10 a minute; 300 a minute in total; a room of 300 on one Wi-Fi joins at
+// once and guessing a code stays hopeless), the join code's alphabet and format, and the
 // constant-time secret comparison.
 import { describe, expect, it } from 'vitest';
 import { isLoopbackHost } from '../../server/addresses.js';
 import { HttpError } from '../../server/http-json.js';
 import { formatJoinCode, newJoinCode } from '../../server/join-code.js';
-import { createJoinLimits } from '../../server/join-limits.js';
+import { createJoinLimits, JOIN_LIMITS } from '../../server/join-limits.js';
 import { createRateLimiter } from '../../server/rate-limit.js';
 import { sameSecret } from '../../server/secrets.js';
 
@@ -38,9 +39,9 @@ describe('createRateLimiter', () => {
 });
 
 describe('createJoinLimits', () => {
-  it('refuses guessing after 5 wrong codes from one address, with Retry-After', () => {
+  it('refuses guessing after JOIN_LIMITS.failureBurst wrong codes from one address, with Retry-After', () => {
     const limits = createJoinLimits();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < JOIN_LIMITS.failureBurst; i++) {
       expect(thrown(() => limits.checkGuess('1.2.3.4'))).toBeNull();
       limits.recordFailure('1.2.3.4');
     }
@@ -53,13 +54,15 @@ describe('createJoinLimits', () => {
     expect(thrown(() => limits.checkGuess('5.6.7.8'))).toBeNull();
   });
 
-  it('refuses everyone after 30 wrong guesses in total', () => {
+  it('refuses everyone after JOIN_LIMITS.globalFailuresPerMinute wrong guesses in total', () => {
     const limits = createJoinLimits();
-    for (let i = 0; i < 30; i++) limits.recordFailure(`10.0.0.${i}`);
+    for (let i = 0; i < JOIN_LIMITS.globalFailuresPerMinute; i++) {
+      limits.recordFailure(`10.0.${Math.floor(i / 250)}.${i % 250}`);
+    }
     expect(thrown(() => limits.checkGuess('10.0.1.1'))).toMatchObject({ status: 429 });
   });
 
-  it('limits joins per address (30 at once by default)', () => {
+  it('limits joins per address', () => {
     const limits = createJoinLimits({ joinBurst: 2, joinsPerMinute: 2 });
     limits.takeJoin('a');
     limits.takeJoin('a');
@@ -85,5 +88,63 @@ describe('join codes and secrets', () => {
       expect(isLoopbackHost(host)).toBe(true);
     }
     for (const host of ['0.0.0.0', '::', '192.168.1.10']) expect(isLoopbackHost(host)).toBe(false);
+  });
+});
+
+const CODES = 31 ** 6;
+
+function clock() {
+  let t = 0;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+/** How many attempts a limiter lets through when tried every 100 ms for `hours`. */
+function attemptsIn(hours: number, capacity: number, perMinute: number): number {
+  const c = clock();
+  const limiter = createRateLimiter({ capacity, perMinute, now: c.now });
+  let allowed = 0;
+  for (let t = 0; t < hours * 3_600_000; t += 100) {
+    if (limiter.take('guesser')) allowed++;
+    c.advance(100);
+  }
+  return allowed;
+}
+
+describe('JOIN_LIMITS', () => {
+  it('let 300 people join from one address in the same instant', () => {
+    const c = clock();
+    const joins = createRateLimiter({
+      capacity: JOIN_LIMITS.joinBurst,
+      perMinute: JOIN_LIMITS.joinsPerMinute,
+      now: c.now
+    });
+    const results = Array.from({ length: 300 }, () => joins.take('10.0.0.1'));
+    expect(results.every(Boolean)).toBe(true);
+  });
+
+  it('tolerate a room’s typos, then make an address wait', () => {
+    const c = clock();
+    const failures = createRateLimiter({
+      capacity: JOIN_LIMITS.failureBurst,
+      perMinute: JOIN_LIMITS.failuresPerMinute,
+      now: c.now
+    });
+    for (let i = 0; i < 20; i++) expect(failures.take('10.0.0.1')).toBe(true);
+    expect(failures.take('10.0.0.1')).toBe(false);
+    expect(failures.retryAfter('10.0.0.1')).toBeGreaterThan(0);
+    expect(failures.take('10.0.0.2')).toBe(true); // another address is not affected
+    c.advance(60_000 / JOIN_LIMITS.failuresPerMinute);
+    expect(failures.take('10.0.0.1')).toBe(true);
+  });
+
+  it('make finding a code by guessing in 12 hours unlikely (one address, and all together)', () => {
+    const oneAddress = attemptsIn(12, JOIN_LIMITS.failureBurst, JOIN_LIMITS.failuresPerMinute);
+    const everywhere = attemptsIn(
+      12,
+      JOIN_LIMITS.globalFailuresPerMinute,
+      JOIN_LIMITS.globalFailuresPerMinute
+    );
+    expect(oneAddress / CODES).toBeLessThan(1e-5);
+    expect(everywhere / CODES).toBeLessThan(5e-4);
   });
 });

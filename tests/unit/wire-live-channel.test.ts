@@ -13,6 +13,7 @@ import {
   type PresenceMember,
   type WebSocketLike
 } from '$lib/data/live';
+import { LIVE_TABLES } from '$lib/data/supabase-live-channel';
 import type { LiveChange } from '$lib/data/sync';
 import { until } from '../helpers/until';
 
@@ -150,11 +151,11 @@ describe('SupabaseLiveChannel: what Realtime and other clients send', () => {
     realtime.row('INSERT', {});
     realtime.row('UPDATE', { id: 5 });
     realtime.row('DELETE', { id: ROW });
-    // Four tables are followed, so each row arrives once per table handler.
+    // Every followed table has its handler, so each row arrives once per table.
     expect(seen.changes.map((c) => [c.table, c.row_id, c.op, c.id])).toEqual(
-      ['nodes', 'relations', 'themes', 'indicators'].map((t) => [t, ROW, 'delete', null])
+      LIVE_TABLES.map((t) => [t, ROW, 'delete', null])
     );
-    expect(live.droppedMessages.malformed).toBe(8);
+    expect(live.droppedMessages.malformed).toBe(2 * LIVE_TABLES.length);
 
     realtime.sync({
       a: [{ user_id: 5, display_name: 'Fel', presence_ref: 'r1' }],
@@ -166,11 +167,29 @@ describe('SupabaseLiveChannel: what Realtime and other clients send', () => {
     });
     expect(seen.presence).toEqual([
       [
-        { client_id: 'b', user_id: 'u', display_name: 'Bo', role: 'editor', selection: null },
-        { client_id: 'd', user_id: null, display_name: 'Anonym', role: 'anon', selection: null }
+        {
+          client_id: 'b',
+          user_id: 'u',
+          display_name: 'Bo',
+          role: 'editor',
+          selection: null,
+          following: false
+        },
+        {
+          client_id: 'd',
+          user_id: null,
+          display_name: 'Anonym',
+          role: 'anon',
+          selection: null,
+          following: false
+        }
       ]
     ]);
-    expect(live.droppedMessages).toEqual({ invalid_json: 0, unknown_type: 0, malformed: 10 });
+    expect(live.droppedMessages).toEqual({
+      invalid_json: 0,
+      unknown_type: 0,
+      malformed: 2 * LIVE_TABLES.length + 2
+    });
     live.close();
   });
 });

@@ -10,7 +10,9 @@ import {
   sessionResponseSchema
 } from '$lib/wire/identity.js';
 import {
+  broadcastPresenterSchema,
   clientMessageSchemas,
+  MAX_PRESENT_CHARS,
   MAX_SELECTION_CHARS,
   serverMessageSchemas,
   trackedPresenceSchema,
@@ -206,5 +208,59 @@ describe('identity bodies', () => {
       true
     );
     expect(errorResponseSchema.safeParse({ error: 'x' }).success).toBe(false);
+  });
+});
+
+describe('the presenter messages (workshops)', () => {
+  const state = {
+    presentation_id: ROW,
+    story_id: null,
+    step: 2,
+    view: { query: 'vy=karta', map: [14, 58.5, 16, 60], graph: null },
+    sent_at: 1_700_000_000_000
+  };
+
+  it('carry a step and both cameras, each way; null ends the presentation', () => {
+    const drops = dropCounts();
+    for (const sent of [state, null]) {
+      const text = JSON.stringify({ type: 'present', state: sent });
+      expect(decodeMessage(clientMessageSchemas, text, drops)).toEqual({
+        ok: true,
+        message: { type: 'present', state: sent }
+      });
+    }
+    const relayed = { type: 'presenter', map_id: MAP, user_id: null, display_name: 'Pia', state };
+    expect(decodeMessage(serverMessageSchemas, JSON.stringify(relayed), drops)).toEqual({
+      ok: true,
+      message: relayed
+    });
+    expect(
+      accept(broadcastPresenterSchema, { user_id: 'u', display_name: 'P', state }, drops)
+    ).toEqual({ user_id: 'u', display_name: 'P', state });
+    expect(drops).toEqual({ invalid_json: 0, unknown_type: 0, malformed: 0 });
+  });
+
+  it('drop and count a view that does not fit', () => {
+    const drops = dropCounts();
+    const bad = [
+      { ...state, presentation_id: 'x' },
+      { ...state, step: -2 },
+      { ...state, step: 1.5 },
+      { ...state, view: { ...state.view, map: [1, 2, 3] } },
+      { ...state, view: { ...state.view, graph: [1, 2, 3, 'x'] } },
+      { ...state, view: { ...state.view, query: 'x'.repeat(MAX_PRESENT_CHARS) } },
+      'state'
+    ];
+    for (const sent of bad) {
+      const text = JSON.stringify({ type: 'present', state: sent });
+      expect(decodeMessage(clientMessageSchemas, text, drops), text).toMatchObject({
+        ok: false,
+        reason: 'malformed'
+      });
+    }
+    const relayed = { type: 'presenter', map_id: 'x', user_id: null, display_name: 'P', state };
+    expect(decodeMessage(serverMessageSchemas, JSON.stringify(relayed), drops).ok).toBe(false);
+    expect(accept(broadcastPresenterSchema, { display_name: 'P', state }, drops)).toBeNull();
+    expect(drops.malformed).toBe(bad.length + 2);
   });
 });

@@ -6,9 +6,14 @@
 import { Emitter } from './emitter';
 import type { LiveChange } from './sync';
 import { dropCounts, type DropCounts } from '$lib/wire/decode.js';
-import type { PresenceMember, PresenceState } from '$lib/wire/live.js';
+import type {
+  PresenceMember,
+  PresenceState,
+  PresenterMessage,
+  PresenterState
+} from '$lib/wire/live.js';
 
-export type { DropCounts, PresenceMember, PresenceState };
+export type { DropCounts, PresenceMember, PresenceState, PresenterMessage, PresenterState };
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 
@@ -28,6 +33,10 @@ export interface LiveChannel {
   /** Access lost or another error the server reported. */
   onError(cb: (error: LiveError) => void): () => void;
   setPresence(state: PresenceState): void;
+  /** A presenter's live view (workshops); state null = the presentation ended. */
+  onPresenter(cb: (message: PresenterMessage) => void): () => void;
+  /** Relays this presenter's view to the others on the map (presenters only). */
+  present(state: PresenterState | null): void;
   readonly status: LiveStatus;
   /** The last change id seen (null before the first). */
   readonly lastChangeId: number | null;
@@ -40,6 +49,7 @@ type LiveEvents = {
   status: LiveStatus;
   resync: undefined;
   error: LiveError;
+  presenter: PresenterMessage;
 };
 
 /** The listeners, the status and the count of dropped messages, for both channels. */
@@ -48,9 +58,11 @@ export abstract class LiveChannelBase implements LiveChannel {
   /** Messages from the other end that were dropped, by reason (never cast, never applied). */
   protected readonly drops: DropCounts = dropCounts();
   #status: LiveStatus = 'closed';
+  #lastPresenter: PresenterMessage | null = null;
 
   abstract connect(mapId: string, since?: number | null): void;
   abstract setPresence(state: PresenceState): void;
+  abstract present(state: PresenterState | null): void;
   abstract close(): void;
   abstract get lastChangeId(): number | null;
 
@@ -77,6 +89,16 @@ export abstract class LiveChannelBase implements LiveChannel {
   }
   onError(cb: (error: LiveError) => void): () => void {
     return this.events.on('error', cb);
+  }
+  /** A listener added later (a panel mounted after the load) gets the last message at once. */
+  onPresenter(cb: (message: PresenterMessage) => void): () => void {
+    if (this.#lastPresenter) cb(this.#lastPresenter);
+    return this.events.on('presenter', cb);
+  }
+
+  protected emitPresenter(message: PresenterMessage): void {
+    this.#lastPresenter = message;
+    this.events.emit('presenter', message);
   }
 
   protected setStatus(status: LiveStatus): void {

@@ -2,7 +2,7 @@
 // audit trigger's NOTIFY. On reconnect it resubscribes with the last change id it
 // saw and the server replays what was missed. Every message is decoded with the
 // wire schemas (wire/live.js); what does not fit is dropped and counted.
-import { LiveChannelBase, type PresenceState } from './live-channel';
+import { LiveChannelBase, type PresenceState, type PresenterState } from './live-channel';
 import { decodeMessage } from '$lib/wire/decode.js';
 import { serverMessageSchemas, type ClientMessage } from '$lib/wire/live.js';
 
@@ -38,6 +38,7 @@ export class LocalLiveChannel extends LiveChannelBase {
   #mapId: string | null = null;
   #lastChangeId: number | null = null;
   #presence: PresenceState | null = null;
+  #presenting: PresenterState | null = null;
   #attempt = 0;
   #closed = true;
   #reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -68,6 +69,11 @@ export class LocalLiveChannel extends LiveChannelBase {
     this.#send({ type: 'presence', state });
   }
 
+  present(state: PresenterState | null): void {
+    this.#presenting = state;
+    this.#send({ type: 'present', state });
+  }
+
   close(): void {
     this.#closed = true;
     this.#clearTimers();
@@ -91,6 +97,7 @@ export class LocalLiveChannel extends LiveChannelBase {
     if (!this.#mapId) return;
     this.#send({ type: 'subscribe', map_id: this.#mapId, since: this.#lastChangeId });
     if (this.#presence) this.#send({ type: 'presence', state: this.#presence });
+    if (this.#presenting) this.#send({ type: 'present', state: this.#presenting });
   }
 
   async #open(): Promise<void> {
@@ -158,6 +165,14 @@ export class LocalLiveChannel extends LiveChannelBase {
         return;
       case 'presence':
         this.events.emit('presence', message.members);
+        return;
+      case 'presenter':
+        if (message.map_id !== this.#mapId) return;
+        this.emitPresenter({
+          user_id: message.user_id,
+          display_name: message.display_name,
+          state: message.state
+        });
         return;
       case 'ping':
         this.#send({ type: 'pong' });

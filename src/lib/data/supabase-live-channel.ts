@@ -6,10 +6,30 @@
 import { z } from 'zod/mini';
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/domain/database.types';
-import { LiveChannelBase, type PresenceMember, type PresenceState } from './live-channel';
+import {
+  LiveChannelBase,
+  type PresenceMember,
+  type PresenceState,
+  type PresenterMessage,
+  type PresenterState
+} from './live-channel';
 import type { LiveChange } from './sync';
 import { accept } from '$lib/wire/decode.js';
-import { trackedPresenceSchema } from '$lib/wire/live.js';
+import { broadcastPresenterSchema, trackedPresenceSchema } from '$lib/wire/live.js';
+
+/** The tables whose changes a map's channel announces (Realtime subscribes to each). */
+export const LIVE_TABLES = [
+  'nodes',
+  'relations',
+  'themes',
+  'indicators',
+  'stories',
+  'story_steps',
+  'presentations',
+  'rounds',
+  'proposals',
+  'votes'
+] as const;
 
 /** A changed row as Realtime sends it: only its id is used. */
 const changedRowSchema = z.object({ id: z.string().check(z.minLength(1)) });
@@ -40,7 +60,7 @@ export class SupabaseLiveChannel extends LiveChannelBase {
     const channel = this.client.channel(`map:${mapId}`, {
       config: { presence: { key: this.#clientId } }
     });
-    for (const table of ['nodes', 'relations', 'themes', 'indicators'] as const) {
+    for (const table of LIVE_TABLES) {
       channel.on(
         'postgres_changes',
         { event: '*', schema: 'public', table, filter: `map_id=eq.${mapId}` },
@@ -72,10 +92,15 @@ export class SupabaseLiveChannel extends LiveChannelBase {
           user_id: tracked.user_id ?? null,
           display_name: tracked.display_name ?? 'Anonym',
           role: tracked.role ?? 'anon',
-          selection: tracked.selection ?? null
+          selection: tracked.selection ?? null,
+          following: tracked.following ?? false
         });
       }
       this.events.emit('presence', members);
+    });
+    channel.on('broadcast', { event: 'presenter' }, ({ payload }) => {
+      const message = accept(broadcastPresenterSchema, payload, this.drops);
+      if (message) this.emitPresenter(message);
     });
     channel.subscribe((status, error) => {
       if (status === 'SUBSCRIBED') {
@@ -96,7 +121,24 @@ export class SupabaseLiveChannel extends LiveChannelBase {
     await this.#channel.track({
       ...this.me(),
       display_name: this.#presence.display_name ?? 'Anonym',
-      selection: this.#presence.selection
+      selection: this.#presence.selection,
+      following: this.#presence.following ?? false
+    });
+  }
+
+  /**
+   * Realtime broadcast: not checked by a server (anyone on the channel could send)
+   * and not kept for latecomers; the presentations row says who presents.
+   */
+  present(state: PresenterState | null): void {
+    void this.#channel?.send({
+      type: 'broadcast',
+      event: 'presenter',
+      payload: {
+        user_id: this.me().user_id,
+        display_name: this.#presence?.display_name ?? '',
+        state
+      } satisfies PresenterMessage
     });
   }
 

@@ -152,18 +152,21 @@ export type Database = {
         Row: {
           code_hash: string;
           created_at: string;
+          expires_at: string | null;
           map_id: string;
           role: string;
         };
         Insert: {
           code_hash: string;
           created_at?: string;
+          expires_at?: string | null;
           map_id: string;
           role?: string;
         };
         Update: {
           code_hash?: string;
           created_at?: string;
+          expires_at?: string | null;
           map_id?: string;
           role?: string;
         };
@@ -208,18 +211,21 @@ export type Database = {
         Row: {
           created_at: string;
           map_id: string;
+          may_present: boolean;
           role: string;
           user_id: string;
         };
         Insert: {
           created_at?: string;
           map_id: string;
+          may_present?: boolean;
           role?: string;
           user_id: string;
         };
         Update: {
           created_at?: string;
           map_id?: string;
+          may_present?: boolean;
           role?: string;
           user_id?: string;
         };
@@ -362,6 +368,61 @@ export type Database = {
           }
         ];
       };
+      presentations: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          live: boolean;
+          map_id: string;
+          step_index: number;
+          story_id: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          version: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          live?: boolean;
+          map_id: string;
+          step_index?: number;
+          story_id?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          live?: boolean;
+          map_id?: string;
+          step_index?: number;
+          story_id?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'presentations_map_id_fkey';
+            columns: ['map_id'];
+            referencedRelation: 'maps';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'presentations_map_id_story_id_fkey';
+            columns: ['map_id', 'story_id'];
+            referencedRelation: 'stories';
+            referencedColumns: ['map_id', 'id'];
+          }
+        ];
+      };
       profiles: {
         Row: {
           created_at: string;
@@ -388,6 +449,79 @@ export type Database = {
           updated_at?: string;
         };
         Relationships: [];
+      };
+      proposals: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          description: string;
+          id: string;
+          kind: string;
+          map_id: string;
+          municipality_code: string | null;
+          node_id: string | null;
+          round_id: string;
+          status: string;
+          title: string;
+          updated_at: string;
+          updated_by: string | null;
+          url: string | null;
+          version: number;
+          votes: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          description?: string;
+          id?: string;
+          kind: string;
+          map_id: string;
+          municipality_code?: string | null;
+          node_id?: string | null;
+          round_id: string;
+          status?: string;
+          title: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          url?: string | null;
+          version?: number;
+          votes?: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          description?: string;
+          id?: string;
+          kind?: string;
+          map_id?: string;
+          municipality_code?: string | null;
+          node_id?: string | null;
+          round_id?: string;
+          status?: string;
+          title?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          url?: string | null;
+          version?: number;
+          votes?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'proposals_map_id_node_id_fkey';
+            columns: ['map_id', 'node_id'];
+            referencedRelation: 'nodes';
+            referencedColumns: ['map_id', 'id'];
+          },
+          {
+            foreignKeyName: 'proposals_map_id_round_id_fkey';
+            columns: ['map_id', 'round_id'];
+            referencedRelation: 'rounds';
+            referencedColumns: ['map_id', 'id'];
+          }
+        ];
       };
       relations: {
         Row: {
@@ -483,6 +617,177 @@ export type Database = {
           }
         ];
       };
+      rounds: {
+        Row: {
+          closed_at: string | null;
+          closes_at: string | null;
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          map_id: string;
+          presentation_id: string | null;
+          question: string;
+          status: string;
+          theme: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          version: number;
+          vote_budget: number;
+        };
+        Insert: {
+          closed_at?: string | null;
+          closes_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          map_id: string;
+          presentation_id?: string | null;
+          question: string;
+          status?: string;
+          theme?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+          vote_budget?: number;
+        };
+        Update: {
+          closed_at?: string | null;
+          closes_at?: string | null;
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          map_id?: string;
+          presentation_id?: string | null;
+          question?: string;
+          status?: string;
+          theme?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+          vote_budget?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'rounds_map_id_fkey';
+            columns: ['map_id'];
+            referencedRelation: 'maps';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'rounds_map_id_presentation_id_fkey';
+            columns: ['map_id', 'presentation_id'];
+            referencedRelation: 'presentations';
+            referencedColumns: ['map_id', 'id'];
+          },
+          {
+            foreignKeyName: 'rounds_map_id_theme_fkey';
+            columns: ['map_id', 'theme'];
+            referencedRelation: 'themes';
+            referencedColumns: ['map_id', 'key'];
+          }
+        ];
+      };
+      stories: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          map_id: string;
+          title: string;
+          updated_at: string;
+          updated_by: string | null;
+          version: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          map_id: string;
+          title: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          map_id?: string;
+          title?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'stories_map_id_fkey';
+            columns: ['map_id'];
+            referencedRelation: 'maps';
+            referencedColumns: ['id'];
+          }
+        ];
+      };
+      story_steps: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          map_id: string;
+          narrative: string;
+          position: number;
+          story_id: string;
+          title: string;
+          updated_at: string;
+          updated_by: string | null;
+          version: number;
+          view: NonNullable<Json>;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          map_id: string;
+          narrative?: string;
+          position?: number;
+          story_id: string;
+          title: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+          view?: NonNullable<Json>;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          map_id?: string;
+          narrative?: string;
+          position?: number;
+          story_id?: string;
+          title?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          version?: number;
+          view?: NonNullable<Json>;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'story_steps_map_id_story_id_fkey';
+            columns: ['map_id', 'story_id'];
+            referencedRelation: 'stories';
+            referencedColumns: ['map_id', 'id'];
+          }
+        ];
+      };
       themes: {
         Row: {
           color: string;
@@ -547,13 +852,49 @@ export type Database = {
           }
         ];
       };
+      votes: {
+        Row: {
+          created_at: string;
+          id: string;
+          map_id: string;
+          proposal_id: string;
+          round_id: string;
+          user_id: string;
+        };
+        Insert: {
+          created_at?: string;
+          id?: string;
+          map_id: string;
+          proposal_id: string;
+          round_id: string;
+          user_id?: string;
+        };
+        Update: {
+          created_at?: string;
+          id?: string;
+          map_id?: string;
+          proposal_id?: string;
+          round_id?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'votes_map_id_proposal_id_fkey';
+            columns: ['map_id', 'proposal_id'];
+            referencedRelation: 'proposals';
+            referencedColumns: ['map_id', 'id'];
+          }
+        ];
+      };
     };
     Views: {
       [_ in never]: never;
     };
     Functions: {
       can_edit_map: { Args: { p_map_id: string }; Returns: boolean };
+      can_present: { Args: { p_map_id: string }; Returns: boolean };
       can_read_map: { Args: { p_map_id: string }; Returns: boolean };
+      can_take_part: { Args: { p_map_id: string }; Returns: boolean };
       import_items: { Args: { p_map_id: string; p_payload: Json }; Returns: Json };
       import_refresh_statistics: { Args: { p_map_id: string }; Returns: undefined };
       import_staged: {
@@ -565,6 +906,34 @@ export type Database = {
       join_map: { Args: { p_code?: string; p_map_id: string }; Returns: string };
       map_has_members: { Args: { p_map_id: string }; Returns: boolean };
       map_role: { Args: { p_map_id: string }; Returns: string };
+      moderate_proposal: {
+        Args: { p_action: string; p_node_id?: string; p_proposal_id: string };
+        Returns: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          description: string;
+          id: string;
+          kind: string;
+          map_id: string;
+          municipality_code: string | null;
+          node_id: string | null;
+          round_id: string;
+          status: string;
+          title: string;
+          updated_at: string;
+          updated_by: string | null;
+          url: string | null;
+          version: number;
+          votes: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'proposals';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       my_maps: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -574,6 +943,9 @@ export type Database = {
           visibility: string;
         }[];
       };
+      new_workshop_code: { Args: { p_hours?: number; p_map_id: string }; Returns: string };
+      role_rank: { Args: { p_role: string }; Returns: number };
+      round_is_open: { Args: { p_round_id: string }; Returns: boolean };
       shares_map_with: { Args: { p_user_id: string }; Returns: boolean };
     };
     Enums: {

@@ -191,6 +191,21 @@ export const DEFAULT_STATUS = /** @type {Status} */ ('active');
 export const VISIBILITIES = /** @type {const} */ (['private', 'link', 'public']);
 /** @typedef {(typeof VISIBILITIES)[number]} Visibility */
 
+/** What a workshop participant may propose: a node kind other than a municipality. */
+export const PROPOSAL_KINDS = /** @type {readonly Exclude<NodeKind, 'municipality'>[]} */ (
+  NODE_KINDS.filter((kind) => kind !== 'municipality')
+);
+/** A proposal's state: open, hidden by a presenter, or decided (a node, merged, rejected). */
+export const PROPOSAL_STATUSES = /** @type {const} */ ([
+  'open',
+  'hidden',
+  'accepted',
+  'merged',
+  'rejected'
+]);
+/** A workshop round is open for proposals and votes, or closed. */
+export const ROUND_STATUSES = /** @type {const} */ (['open', 'closed']);
+
 /**
  * @template {string} T
  * @param {readonly T[]} list

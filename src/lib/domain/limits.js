@@ -15,7 +15,11 @@ export const MAX_LENGTH = /** @type {const} */ ({
   themes: { label_sv: 120, label_en: 120 },
   nodes: { title: 200, description: 20000, contact: 500 },
   relations: { unit: 40, note: 20000 },
-  profiles: { display_name: 80, organisation: 200 }
+  profiles: { display_name: 80, organisation: 200 },
+  stories: { title: 200 },
+  story_steps: { title: 200, narrative: 10000 },
+  rounds: { question: 300 },
+  proposals: { title: 200, description: 1000 }
 });
 
 /** The bounds of numeric columns, inclusive; a bound left out is open. */
@@ -25,7 +29,10 @@ export const RANGE = /** @type {const} */ ({
     magnitude: { min: 0 },
     year: { min: 1900, max: 2100 },
     score: { min: 0, max: 1 }
-  }
+  },
+  presentations: { step_index: { min: 0 } },
+  rounds: { vote_budget: { min: 0, max: 50 } },
+  proposals: { votes: { min: 0 } }
 });
 
 const MUNICIPALITY_CODE = /^[0-9]{4}$/;
@@ -39,7 +46,8 @@ export const PATTERN = {
     key: /^[a-z0-9][a-z0-9_]{0,79}$/,
     year: /^[0-9]{4}(\/[0-9]{2})?$/
   },
-  profiles: { municipality_code: MUNICIPALITY_CODE }
+  profiles: { municipality_code: MUNICIPALITY_CODE },
+  proposals: { municipality_code: MUNICIPALITY_CODE, url: /^https:\/\/[^\s]+$/i }
 };
 
 /**

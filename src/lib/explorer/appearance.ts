@@ -59,6 +59,9 @@ export const RELATION_APPEARANCE = Object.fromEntries(
  * a colour no relation or node kind uses, translucent so the member lines under a
  * thick band still show; blended over the graph's background it keeps 3:1.
  */
+/** A workshop proposal (not yet a node): a dashed outline in violet, on the map and in the graph. */
+export const PROPOSAL_APPEARANCE = { color: '#7a3e9d', fill: '#f6eefa', text: '#3d1f4f' } as const;
+
 export const OVERLAP_APPEARANCE = { color: '#3949ab', opacity: 0.75, maxWidth: 12 } as const;
 
 /** Line width of an overlap: 2 + 2·√shared px (4 px for one shared member), capped. */

@@ -10,7 +10,7 @@ export const LAYOUTS = ['fcose', 'geo', 'hierarchy'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export type FocusDepth = 0 | 1 | 2;
 /** The panels that open beside the views, one at a time (the details follow the selection). */
-export const PANELS = ['filter', 'legend', 'tools', 'collab'] as const;
+export const PANELS = ['filter', 'legend', 'tools', 'collab', 'workshop'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export interface Camera {

@@ -27,6 +27,7 @@ import {
   type Viewport
 } from './labels';
 import { OVERLAP_CLASS, type OverlayEdge } from './overlay';
+import { PROPOSAL_CLASS, type ProposalElement } from './proposals';
 import {
   fcoseOptions,
   FCOSE_SEED,
@@ -71,6 +72,11 @@ const LABEL_CLASSES: ReadonlySet<StateClass> = new Set(['hidden', 'selected', 'h
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const OVERLAY = `.${OVERLAP_CLASS}`;
+const PROPOSALS = `.${PROPOSAL_CLASS}`;
+/** Drawn over the network, never part of it: no layout, no taps, no positions. */
+const DRAWN_OVER = `${OVERLAY}, ${PROPOSALS}`;
+/** Space between proposals in their row, and between the row and the network (model px). */
+const PROPOSAL_SPACING = 140;
 
 function toSelection(target: EventObject['target']): Selection {
   return { type: target.isNode() ? 'node' : 'relation', id: target.id() };
@@ -173,6 +179,31 @@ export class GraphController {
     this.#overlayShown = cy.edges(OVERLAY).nonempty();
   }
 
+  /** Draws exactly these proposals (workshops), in a row under the network. */
+  setProposals(next: readonly ProposalElement[]): void {
+    const cy = this.cy;
+    const wanted = new Set(next.map((el) => el.data.id));
+    cy.batch(() => {
+      cy.nodes(PROPOSALS)
+        .filter((n: NodeSingular) => !wanted.has(n.id()))
+        .remove();
+      const fresh = next.filter((el) => cy.getElementById(el.data.id).empty());
+      cy.add(fresh.map((el) => ({ ...el, data: { ...el.data } })));
+      this.#placeProposals();
+    });
+  }
+
+  #placeProposals(): void {
+    const proposals = this.cy.nodes(PROPOSALS);
+    if (proposals.empty()) return;
+    const box = this.#laidOutElements().boundingBox();
+    const x1 = Number.isFinite(box.x1) ? box.x1 : 0;
+    const y2 = Number.isFinite(box.y2) ? box.y2 : 0;
+    proposals.forEach((node: NodeSingular, i: number) => {
+      node.position({ x: x1 + i * PROPOSAL_SPACING, y: y2 + PROPOSAL_SPACING });
+    });
+  }
+
   /** New nodes after the first layout: beside their neighbours, without moving anyone else. */
   #placeNear(added: NodeCollection): void {
     const extent = this.cy.extent();
@@ -260,6 +291,7 @@ export class GraphController {
     if (this.#running === run) this.#running = null;
     this.#laidOut = true;
     if (layout === 'fcose' && !covered) this.#fcoseCache = this.positions();
+    this.#placeProposals();
     this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
   }
 
@@ -360,14 +392,17 @@ export class GraphController {
 
   /** Everything but the overlay: overlaps never pull networks together. */
   #laidOutElements(): Collection {
-    return this.cy.elements().not(OVERLAY);
+    return this.cy.elements().not(DRAWN_OVER);
   }
 
   positions(): Map<string, Point> {
     const map = new Map<string, Point>();
-    this.cy.nodes().forEach((n: NodeSingular) => {
-      map.set(n.id(), { ...n.position() });
-    });
+    this.cy
+      .nodes()
+      .not(PROPOSALS)
+      .forEach((n: NodeSingular) => {
+        map.set(n.id(), { ...n.position() });
+      });
     return map;
   }
 
@@ -396,8 +431,8 @@ export class GraphController {
   /** Taps select (background clears), pointer over/out hovers. Returns the off. */
   listen(handlers: GraphHandlers): () => void {
     const cy = this.cy;
-    // The overlay is not a relation: taps and pointer moves on it do nothing.
-    const onOverlay = (e: EventObject) => e.target !== cy && e.target.is(OVERLAY);
+    // The overlay and proposals are not the map's: taps and pointer moves on them do nothing.
+    const onOverlay = (e: EventObject) => e.target !== cy && e.target.is(DRAWN_OVER);
     const onTap = (e: EventObject) => {
       if (!onOverlay(e)) handlers.select(e.target === cy ? null : toSelection(e.target));
     };

@@ -6,6 +6,7 @@ import {
   HIGHLIGHT,
   NODE_APPEARANCE,
   OVERLAP_APPEARANCE,
+  PROPOSAL_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';
@@ -19,6 +20,7 @@ import {
   WRAP_WIDTH_PX
 } from './labels';
 import { OVERLAP_CLASS } from './overlay';
+import { PROPOSAL_CLASS } from './proposals';
 
 /** Classes the view toggles from the explorer state ('labelled': see labels.ts). */
 export const STATE_CLASSES = [
@@ -161,6 +163,27 @@ export function graphStyle({
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         'min-zoomed-font-size': minFont(7)
+      }
+    },
+    {
+      // A workshop's proposal: not yet a node, so a dashed outline in its own colour.
+      selector: `node.${PROPOSAL_CLASS}`,
+      style: {
+        shape: 'round-rectangle',
+        width: 28,
+        height: 28,
+        'background-color': PROPOSAL_APPEARANCE.fill,
+        'border-width': 3,
+        'border-style': 'dashed',
+        'border-color': PROPOSAL_APPEARANCE.color,
+        label: 'data(label)',
+        'font-size': 12,
+        'font-weight': 'bold',
+        color: PROPOSAL_APPEARANCE.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px'
       }
     },
     {

@@ -17,6 +17,7 @@ import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
 import { loadMaplibre } from './load-maplibre';
+import type { ProposalMarker } from './proposals';
 import type { RemoteMarker } from './remote';
 import type { HighlightCollection, MapSources, NodeCollection } from './sources';
 import {
@@ -97,6 +98,7 @@ export class MapController {
   #basemap: string;
   #attribution: InstanceType<MapLibre['AttributionControl']> | null = null;
   #remoteMarkers: InstanceType<MapLibre['Marker']>[] = [];
+  #proposalMarkers: InstanceType<MapLibre['Marker']>[] = [];
   #choropleth: ChoroplethPaint | null = null;
 
   constructor(lib: MapLibre, options: MapControllerOptions) {
@@ -163,6 +165,21 @@ export class MapController {
       element.dataset.id = id;
       element.setAttribute('aria-hidden', 'true'); // the presence list says it in words
       return new this.#lib.Marker({ element, anchor: 'bottom', offset: [0, -12] })
+        .setLngLat([lon, lat])
+        .addTo(this.map);
+    });
+  }
+
+  /** A workshop round's proposals: a dashed tag each (set as text, never as HTML). */
+  setProposalMarkers(markers: readonly ProposalMarker[]): void {
+    for (const marker of this.#proposalMarkers) marker.remove();
+    this.#proposalMarkers = markers.map(({ id, title, lon, lat }) => {
+      const element = document.createElement('div');
+      element.className = 'rk-proposal-marker';
+      element.textContent = title;
+      element.dataset.id = id;
+      element.setAttribute('aria-hidden', 'true'); // the round's list says it in words
+      return new this.#lib.Marker({ element, anchor: 'center' })
         .setLngLat([lon, lat])
         .addTo(this.map);
     });

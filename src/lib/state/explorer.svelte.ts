@@ -4,6 +4,7 @@
 // to another directly.
 import { getContext, setContext, untrack } from 'svelte';
 import type { Dataset, NodeRow, RelationRow, Selection, ThemeRow } from '$lib/domain/model';
+import type { ProposalMark } from '$lib/domain/workshop';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
@@ -61,6 +62,7 @@ export class ExplorerState {
   #hover = $state.raw<Selection | null>(null);
   #zoom = $state.raw<ZoomRequest | null>(null);
   #remote = $state.raw<readonly RemoteSelection[]>([]);
+  #proposals = $state.raw<readonly ProposalMark[]>([]);
   #pickRequest = $state.raw<PickRequest | null>(null);
 
   constructor(port: UrlPort) {
@@ -174,6 +176,11 @@ export class ExplorerState {
     else this.#port.replace(url);
   }
 
+  /** Shows a whole view at once (a story step, the presenter's view), replacing the address. */
+  showView(view: ViewState): void {
+    this.#commit(view, 'replace');
+  }
+
   select(selection: Selection | null): void {
     this.#commit({ selection, focus: selection ? this.view.focus : 0 });
   }
@@ -229,6 +236,15 @@ export class ExplorerState {
     const h = this.#hover;
     if (h === hover || (h && hover && h.type === hover.type && h.id === hover.id)) return;
     this.#hover = hover;
+  }
+
+  /** A workshop round's open proposals, drawn on the map and in the graph in their own style. */
+  get proposals(): readonly ProposalMark[] {
+    return this.#proposals;
+  }
+
+  setProposals(proposals: readonly ProposalMark[]): void {
+    this.#proposals = proposals;
   }
 
   setRemote(remote: readonly RemoteSelection[]): void {

@@ -133,11 +133,30 @@ export class LiveSync {
   }
 
   setPresence(displayName: string | null, selection: Selection | null): void {
+    this.#presence = { displayName, selection };
     this.#o.channel.setPresence({
       ...(displayName ? { display_name: displayName } : {}),
-      selection
+      selection,
+      ...(this.#following ? { following: true } : {})
     });
   }
+
+  /** The live channel itself (workshops listen to the presenter on it). */
+  get channel(): LiveChannel {
+    return this.#o.channel;
+  }
+
+  /** Whether this person follows a live presentation (shared as presence). */
+  setFollowing(following: boolean): void {
+    if (following === this.#following) return;
+    this.#following = following;
+    this.setPresence(this.#presence.displayName, this.#presence.selection);
+  }
+  #following = false;
+  #presence: { displayName: string | null; selection: Selection | null } = {
+    displayName: null,
+    selection: null
+  };
 
   stop(): void {
     for (const off of this.#offs.splice(0)) off();

@@ -11,7 +11,7 @@
 import { z } from 'zod/mini';
 import { UUID_PATTERN } from './live.js';
 
-export const MAP_ROLES = /** @type {const} */ (['viewer', 'editor', 'admin']);
+export const MAP_ROLES = /** @type {const} */ (['viewer', 'participant', 'editor', 'admin']);
 
 /**
  * Optional text: absent, null or blank is null; otherwise trimmed, at most `max`
@@ -50,7 +50,7 @@ export const joinRequestSchema = z.object(
       4,
       z.regex(/^([0-9]{4})?$/, 'Kommunkoden ska vara fyra siffror, till exempel 1880 för Örebro.')
     ),
-    /** The code printed by the local stack: editor. */
+    /** The code printed by the local stack: editor; a workshop code (new_workshop_code): participant. */
     join_code: optionalText('join_code', 32),
     /** The stack's admin token (from the admin link): admin. */
     admin_token: optionalText('admin_token', 200),
