@@ -17,10 +17,18 @@ import { createSql } from './sql.js';
  *   secrets: { jwtSecret: string, adminToken: string, joinCode?: string },
  *   feed: (publish: (payload: string) => void) => Promise<() => unknown>,
  *   host: string,
+ *   codeAlwaysNeeded?: boolean,
  *   log?: (line: string) => void
- * }} options
+ * }} options `codeAlwaysNeeded`: in server mode even on loopback (behind a proxy that is everyone)
  */
-export async function prepareCollaboration({ db, secrets, feed, host, log = () => {} }) {
+export async function prepareCollaboration({
+  db,
+  secrets,
+  feed,
+  host,
+  codeAlwaysNeeded = false,
+  log = () => {}
+}) {
   const { jwtSecret, adminToken } = secrets;
   const { joinCode, mapId } = await prepareJoinCode({ db, joinCode: secrets.joinCode });
   const live = createLive({ jwtSecret, log });
@@ -49,7 +57,7 @@ export async function prepareCollaboration({ db, secrets, feed, host, log = () =
         sql,
         jwtSecret,
         adminToken,
-        loopbackOnly: isLoopbackHost(host),
+        loopbackOnly: !codeAlwaysNeeded && isLoopbackHost(host),
         defaultMapId: mapId,
         drops: identityDrops
       });

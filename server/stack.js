@@ -131,6 +131,7 @@ export async function startStack({
       secrets,
       feed: database.feed,
       host,
+      codeAlwaysNeeded: Boolean(databaseUrl),
       log
     });
     cleanup.push(() => collab.close());

@@ -1,11 +1,13 @@
-// What only the embedded database (PGlite in a data directory) has: a new join code at
-// every start, a lock on the directory, and refusing a damaged directory untouched.
+// What only the embedded database (PGlite in a data directory) has: on loopback only
+// everyone joins as editor (one machine: the presenter), a new join code at every start,
+// a lock on the directory, and refusing a damaged directory untouched. In server mode the
+// code is always needed (server-mode.pg.test.ts).
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '../../server/stack.js';
 import { startProcess } from '../helpers/process';
-import { startTestStack, tempDir } from '../helpers/stack';
+import { startTestStack, tempDir, type TestStack } from '../helpers/stack';
 
 async function join(url: string, body: unknown) {
   const res = await fetch(`${url}/auth/local/join`, {
@@ -13,7 +15,13 @@ async function join(url: string, body: unknown) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body)
   });
-  return { status: res.status, body: (await res.json()) as { role?: string } };
+  return { status: res.status, body: (await res.json()) as { role?: string; user_id?: string } };
+}
+
+async function joined(url: string, body: unknown) {
+  const res = await join(url, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
 }
 
 /** A data directory as a first start leaves it (migrated, seeded). */
@@ -48,6 +56,52 @@ describe('identity of the embedded stack', () => {
       await second.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('stack on loopback only (127.0.0.1)', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('makes everyone joining an editor: the code is not needed on one machine', async () => {
+    const res = await joined(stack.url, { display_name: 'Ensam presentatör' });
+    expect(res.role).toBe('editor');
+  });
+
+  it("joins as viewer when asked (role: 'viewer'), even with a code", async () => {
+    const res = await joined(stack.url, { display_name: 'Tittare', role: 'viewer' });
+    expect(res.role).toBe('viewer');
+    const withCode = await joined(stack.url, {
+      display_name: 'Tittare 2',
+      role: 'viewer',
+      join_code: stack.joinCode
+    });
+    expect(withCode.role).toBe('viewer');
+    const bad = await join(stack.url, { display_name: 'X', role: 'admin' });
+    expect(bad.status).toBe(400);
+    expect((bad.body as unknown as { error: { code: string } }).error.code).toBe('invalid_role');
+  });
+
+  it('still refuses a wrong code rather than ignoring it', async () => {
+    const res = await join(stack.url, { display_name: 'X', join_code: 'ZZZ-ZZZ' });
+    expect(res.status).toBe(403);
+  });
+
+  it('records the membership with the new user as actor in the audit log', async () => {
+    const res = await joined(stack.url, { display_name: 'Loggad' });
+    const rows = await stack.sql(
+      `select op, actor::text from changes where table_name = 'map_members' and row_id = $1 order by id`,
+      [res.user_id]
+    );
+    expect(rows).toEqual([
+      { op: 'insert', actor: res.user_id },
+      { op: 'update', actor: res.user_id }
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { LiveClient } from '../helpers/live-client';
 import { PASSWORD_USER, startCluster, type Cluster } from '../helpers/pg-cluster';
 import { createDatabase } from '../helpers/pg-database';
 import { startProcess, type StartedProcess } from '../helpers/process';
-import { SEED_MAP_ID, tempDir } from '../helpers/stack';
+import { SEED_MAP_ID, startTestStack, tempDir, type TestStack } from '../helpers/stack';
 
 type Session = { access_token: string; role: string | null; user_id: string };
 
@@ -50,7 +50,10 @@ describe('two stack processes on one PostgreSQL', () => {
     databaseUrl = await createDatabase('template0');
     await writeFile(
       join(dir, 'server.json'),
-      JSON.stringify({ DATABASE_URL: databaseUrl, REGIONKARTAN_SECRET: 'x'.repeat(20) + 'y'.repeat(20) })
+      JSON.stringify({
+        DATABASE_URL: databaseUrl,
+        REGIONKARTAN_SECRET: 'x'.repeat(20) + 'y'.repeat(20)
+      })
     );
     // Not on loopback only: joining as editor needs the code.
     [a, b] = await Promise.all([
@@ -97,7 +100,10 @@ describe('two stack processes on one PostgreSQL', () => {
       });
       expect(boss.role).toBe('admin');
     }
-    const wrong = await post(b.url, '/auth/local/join', { display_name: 'X', join_code: 'ZZZ-ZZZ' });
+    const wrong = await post(b.url, '/auth/local/join', {
+      display_name: 'X',
+      join_code: 'ZZZ-ZZZ'
+    });
     expect(wrong.status).toBe(403);
   });
 
@@ -143,6 +149,25 @@ describe('two stack processes on one PostgreSQL', () => {
     } finally {
       live.close();
     }
+  });
+});
+
+describe('a server-mode stack on loopback only (behind a proxy)', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('still needs the join code to make an editor: behind a proxy, loopback is everyone', async () => {
+    expect((await joined(stack.url, { display_name: 'Utan kod' })).role).toBe('viewer');
+    const withCode = await joined(stack.url, {
+      display_name: 'Med kod',
+      join_code: stack.joinCode
+    });
+    expect(withCode.role).toBe('editor');
   });
 });
 
@@ -204,9 +229,7 @@ describe('a start that cannot work is explained, exit 1, nothing applied', () =>
       try {
         await admin.query(`create role rk_plain login`);
         await admin.query(`create database rk_plain owner rk_plain`);
-        const out = await refused(
-          `postgres://rk_plain@127.0.0.1:${cluster.port}/rk_plain`
-        );
+        const out = await refused(`postgres://rk_plain@127.0.0.1:${cluster.port}/rk_plain`);
         expect(out).toContain('får inte skapa roller');
         expect(out).toContain('may not create roles');
         const roles = await admin.query(
