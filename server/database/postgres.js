@@ -93,7 +93,7 @@ export function explainDatabaseError(error, databaseUrl) {
   if (e.code === '42501') {
     return new StackError(
       `Användaren i ${where} saknar behörighet (${detail}). Ingenting har ändrats. / The user lacks a privilege; nothing was changed.`,
-      'Ge användaren rätt att skapa roller (ALTER ROLE … CREATEROLE) och gör den till ägare av databasen, eller kör första starten som en administratör. / Let the user create roles and own the database, or run the first start as an administrator.',
+      'Skapa rollerna en gång som superanvändare (docs/deploy.md) och gör användaren till ägare av databasen, eller kör första starten som superanvändare. / Create the roles once as a superuser (docs/deploy.md) and let the user own the database, or run the first start as a superuser.',
       { cause: error }
     );
   }
@@ -212,7 +212,7 @@ async function checkServer(client, databaseUrl) {
   if (state.roles < 4 && !state.can_create_roles) {
     throw new StackError(
       `Användaren i ${redactUrl(databaseUrl)} får inte skapa roller, och rollerna anon, authenticated, service_role och authenticator finns inte alla. Ingenting har ändrats. / The user may not create roles and the API roles do not all exist; nothing was changed.`,
-      'Ge användaren CREATEROLE (ALTER ROLE <användare> CREATEROLE) eller skapa rollerna som administratör, och starta igen. / Grant CREATEROLE or create the roles as an administrator, then start again.'
+      'Skapa rollerna en gång som superanvändare (docs/deploy.md), eller kör första starten som superanvändare, och starta igen. / Create the roles once as a superuser (docs/deploy.md), or run the first start as one, then start again.'
     );
   }
 }

@@ -9,7 +9,7 @@ import { startStack } from '../../server/stack.js';
 import { startProcess } from '../helpers/process';
 import { startTestStack, tempDir, type TestStack } from '../helpers/stack';
 
-async function join(url: string, body: unknown) {
+async function joinMap(url: string, body: unknown) {
   const res = await fetch(`${url}/auth/local/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -19,7 +19,7 @@ async function join(url: string, body: unknown) {
 }
 
 async function joined(url: string, body: unknown) {
-  const res = await join(url, body);
+  const res = await joinMap(url, body);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -46,10 +46,10 @@ describe('identity of the embedded stack', () => {
     try {
       expect(second.adminToken).toBe(oldAdmin); // the admin link stays valid
       if (second.joinCode !== oldCode) {
-        const res = await join(second.url, { display_name: 'Sen', join_code: oldCode });
+        const res = await joinMap(second.url, { display_name: 'Sen', join_code: oldCode });
         expect(res.status).toBe(403);
       }
-      const ok = await join(second.url, { display_name: 'Ny', join_code: second.joinCode });
+      const ok = await joinMap(second.url, { display_name: 'Ny', join_code: second.joinCode });
       expect(ok.status).toBe(200);
       expect(ok.body.role).toBe('editor');
     } finally {
@@ -82,13 +82,13 @@ describe('stack on loopback only (127.0.0.1)', () => {
       join_code: stack.joinCode
     });
     expect(withCode.role).toBe('viewer');
-    const bad = await join(stack.url, { display_name: 'X', role: 'admin' });
+    const bad = await joinMap(stack.url, { display_name: 'X', role: 'admin' });
     expect(bad.status).toBe(400);
     expect((bad.body as unknown as { error: { code: string } }).error.code).toBe('invalid_role');
   });
 
   it('still refuses a wrong code rather than ignoring it', async () => {
-    const res = await join(stack.url, { display_name: 'X', join_code: 'ZZZ-ZZZ' });
+    const res = await joinMap(stack.url, { display_name: 'X', join_code: 'ZZZ-ZZZ' });
     expect(res.status).toBe(403);
   });
 
