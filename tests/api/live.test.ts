@@ -4,6 +4,7 @@
 // `since` replays exactly what was missed, once. How fast a change arrives is
 // measured by `npm run bench:live`, not here.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { LiveClient, type Change, type Message } from '../helpers/live-client';
 import { SEED_MAP_ID, startTestStack, type TestStack } from '../helpers/stack';
 
