@@ -8,13 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startStack } from '../../server/stack.js';
 import type { Database } from '../../src/lib/domain/database.types';
-import {
-  SEED_MAP_ID,
-  stackOptions,
-  startTestStack,
-  tempDir,
-  type TestStack
-} from '../helpers/stack';
+import { SEED_MAP_ID, stackOptions, tempDir } from '../helpers/stack';
 
 interface JoinResponse {
   access_token: string;
