@@ -31,7 +31,19 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/{unit,db,api}/**/*.test.ts'],
-          exclude: ['**/*.svelte.test.ts']
+          exclude: ['**/*.svelte.test.ts', '**/*.pg.test.ts']
+        }
+      },
+      {
+        // The db and api suites again on a real PostgreSQL: one throw-away cluster for
+        // the run, a database per test file from a migrated template (server mode).
+        extends: true,
+        test: {
+          name: 'pg',
+          include: ['tests/{db,api}/**/*.test.ts'],
+          exclude: ['**/*.pglite.test.ts'],
+          globalSetup: ['./tests/support/postgres-setup.ts'],
+          env: { REGIONKARTAN_TEST_PG: '1' }
         }
       },
       {

@@ -3,16 +3,21 @@
 // Load test of editing together on the local stack:
 //
 //   node scripts/load-editors.js [--duration=60] [--editors=30] [--listeners=5] [--think-ms=250]
+//                                [--database-url=postgres://…] [--pool=10]
+//                                [--runs=pglite:30,postgres:30,postgres:200]
 //                                [--out=bench-results/load-editors.json]
 //
-// Starts a fresh stack (temporary data directory), joins N editors through
+// Each run starts a stack — PGlite in a temporary data directory, or with --database-url
+// server mode on that PostgreSQL (PostgREST pool --pool) — joins N editors through
 // /auth/local/join, and lets them insert and update nodes through PostgREST (with
 // the version check; some updates deliberately use a stale version) while live
 // clients listen on /live. Then verifies that every acknowledged write is in the
 // database and in `changes` exactly once, that nothing unacknowledged got in, and
 // that every listener received every change exactly once. Prints p50/p95 write and
 // live-update latency as JSON and writes it to --out. Exits 1 if a check fails.
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -22,17 +27,81 @@ import { numberArg, outArg, sleep, summary } from './load-common.js';
 
 const MAP_ID = '00000000-0000-4000-8000-000000000001';
 
+/** @param {string} name */
+function textArg(name) {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg ? arg.slice(name.length + 3) : null;
+}
+const databaseUrl = textArg('database-url');
+const editorsDefault = numberArg('editors', 30);
 const options = {
   durationS: numberArg('duration', 60),
-  editors: numberArg('editors', 30),
   listeners: numberArg('listeners', 5),
   thinkMs: numberArg('think-ms', 250),
+  pool: numberArg('pool', 10),
   out: outArg('bench-results/load-editors.json')
 };
+/** @typedef {{ database: 'pglite' | 'postgres', editors: number }} Run */
+/** @type {Run[]} */
+const runs = (textArg('runs') ?? `${databaseUrl ? 'postgres' : 'pglite'}:${editorsDefault}`)
+  .split(',')
+  .map((spec) => {
+    const [database, editors] = spec.split(':');
+    if ((database !== 'pglite' && database !== 'postgres') || !(Number(editors) > 0)) {
+      throw new Error(`--runs: "${spec}" is not pglite:<editors> or postgres:<editors>`);
+    }
+    if (database === 'postgres' && !databaseUrl)
+      throw new Error('postgres runs need --database-url');
+    return { database, editors: Number(editors) };
+  });
 
-async function main() {
+/**
+ * Joins as editor from its own loopback address (127.0.0.2 …), so that a few hundred
+ * editors are not one address to the join rate limit.
+ * @param {string} url
+ * @param {number} i
+ * @param {string | null} joinCode
+ * @returns {Promise<{ status: number, body: any }>}
+ */
+function joinFrom(url, i, joinCode) {
+  const body = JSON.stringify({ display_name: `Redaktör ${i + 1}`, join_code: joinCode });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/auth/local/join`,
+      {
+        method: 'POST',
+        localAddress: `127.0.${Math.floor(i / 250)}.${2 + (i % 250)}`,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      }
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * @param {Run} run
+ */
+async function runOnce(run) {
   const dataDir = await mkdtemp(join(tmpdir(), 'regionkartan-load-'));
-  const stack = await startStack({ dataDir, port: 0, host: '127.0.0.1', buildDir: null });
+  const stack = await startStack({
+    dataDir,
+    ...(run.database === 'postgres'
+      ? {
+          databaseUrl,
+          pool: options.pool,
+          env: { REGIONKARTAN_SECRET: randomBytes(36).toString('base64url') }
+        }
+      : {}),
+    port: 0,
+    host: '127.0.0.1',
+    buildDir: null
+  });
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   /** @type {WebSocket[]} */
   const sockets = [];
@@ -70,15 +139,10 @@ async function main() {
     // --- editors: join through the local identity (loopback: editor without a code)
     /** @type {{ token: string, userId: string }[]} */
     const editors = [];
-    for (let i = 0; i < options.editors; i++) {
-      const res = await fetch(`${stack.url}/auth/local/join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ display_name: `Redaktör ${i + 1}`, join_code: stack.joinCode })
-      });
-      const body = await res.json();
-      if (res.status !== 200 || body.role !== 'editor') {
-        throw new Error(`join ${i} failed: ${res.status} ${JSON.stringify(body)}`);
+    for (let i = 0; i < run.editors; i++) {
+      const { status, body } = await joinFrom(stack.url, i, stack.joinCode);
+      if (status !== 200 || body.role !== 'editor') {
+        throw new Error(`join ${i} failed: ${status} ${JSON.stringify(body)}`);
       }
       editors.push({ token: body.access_token, userId: body.user_id });
     }
@@ -263,9 +327,8 @@ async function main() {
       listener_foreign_changes: listenerForeign
     };
     const result = {
-      date: new Date().toISOString(),
-      node: process.version,
-      options,
+      database: run.database,
+      editors: run.editors,
       writes: {
         acknowledged: acked.length,
         inserts: insertedIds.length,
@@ -284,17 +347,30 @@ async function main() {
       checks,
       ok: Object.values(checks).every((n) => n === 0) && errors === 0
     };
-    const json = JSON.stringify(result, null, 2);
-    console.log(json);
-    await mkdir(dirname(options.out), { recursive: true });
-    await writeFile(options.out, json + '\n');
-    if (!result.ok) process.exitCode = 1;
+    return result;
   } finally {
     for (const ws of sockets) ws.terminate();
     await db.end().catch(() => {});
     await stack.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main() {
+  const results = [];
+  for (const run of runs) {
+    console.error(`load: ${run.database}, ${run.editors} editors, ${options.durationS} s …`);
+    results.push(await runOnce(run));
+  }
+  const json = JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, options, runs: results },
+    null,
+    2
+  );
+  console.log(json);
+  await mkdir(dirname(options.out), { recursive: true });
+  await writeFile(options.out, json + '\n');
+  if (!results.every((r) => r.ok)) process.exitCode = 1;
 }
 
 main().catch((error) => {

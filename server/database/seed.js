@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const seedFile = fileURLToPath(new URL('../../supabase/seed.sql', import.meta.url));
 
 /**
- * @param {import('@electric-sql/pglite').PGlite} db
+ * @param {import('./migrate.js').Database} db
  * @returns {Promise<boolean>} whether it seeded now
  */
 export async function seedIfNeeded(db, file = seedFile) {

@@ -1,9 +1,11 @@
-// The schema migrations: they apply on a fresh PGlite, exactly once, and leave
-// every table in schema public protected by row level security.
+// The schema migrations: they apply on a fresh database (PGlite, or an empty
+// PostgreSQL database), exactly once, and leave every table in schema public
+// protected by row level security.
 import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBootstrap, applyMigrations, listMigrations } from '../../server/database/migrate.js';
+import { emptyDatabase } from '../helpers/db';
 
 const EXPECTED_TABLES = [
   'changes',
@@ -36,7 +38,7 @@ describe('migrations on a fresh database', () => {
   let firstRun: string[];
 
   beforeAll(async () => {
-    db = await PGlite.create();
+    db = await emptyDatabase();
     await applyBootstrap(db);
     firstRun = await applyMigrations(db);
   });

@@ -1,9 +1,21 @@
-// A fresh in-memory PGlite with the platform bootstrap and every migration
-// applied, and helpers to act as an API role with JWT claims, as PostgREST does.
+// A fresh database with the platform bootstrap and every migration applied, and
+// helpers to act as an API role with JWT claims, as PostgREST does. In the `node`
+// project an in-memory PGlite; in the `pg` project (REGIONKARTAN_TEST_PG=1) a database
+// of the run's PostgreSQL cluster with the same face (tests/helpers/pg-database.ts).
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { applyBootstrap, applyMigrations } from '../../server/database/migrate.js';
+import { createDatabase, pgliteLike } from './pg-database';
+
+/** Whether this run's database is a real PostgreSQL (the `pg` vitest project). */
+export const onPostgres = process.env.REGIONKARTAN_TEST_PG === '1';
+
+/** A database with nothing in it yet (closing it drops it). */
+export async function emptyDatabase(): Promise<PGlite> {
+  return onPostgres ? pgliteLike(await createDatabase('template0')) : PGlite.create();
+}
 
 export async function freshDatabase(): Promise<PGlite> {
+  if (onPostgres) return pgliteLike(await createDatabase('rk_migrated'));
   const db = await PGlite.create();
   await applyBootstrap(db);
   await applyMigrations(db);

@@ -1,7 +1,9 @@
-// Runs `server/start.js` (what `npm start` runs) as a child process.
+// Runs `server/start.js` (what `npm start` runs) as a child process; in the `pg`
+// project in server mode on the data directory's database (serverModeOf).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../server/ports.js';
+import { serverModeOf } from './stack';
 
 const startScript = fileURLToPath(new URL('../../server/start.js', import.meta.url));
 
@@ -27,6 +29,7 @@ export async function startProcess(
       HOST: '127.0.0.1',
       REGIONKARTAN_DATA_DIR: dataDir,
       REGIONKARTAN_BUILD: 'skip',
+      ...(await serverModeOf(dataDir)),
       ...env
     },
     stdio: ['ignore', 'pipe', 'pipe']

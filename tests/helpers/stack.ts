@@ -1,6 +1,8 @@
-// Starts the real local stack (PGlite + pglite-socket + PostgREST + HTTP) in
-// this process on free ports with a temporary data directory.
-import { mkdtemp, rm } from 'node:fs/promises';
+// Starts the real stack (database + PostgREST + HTTP) in this process on free ports
+// with a temporary data directory: PGlite behind pglite-socket, or in the `pg` project
+// server mode on a database of the run's PostgreSQL cluster (see serverModeOf).
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,6 +11,8 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { startStack } from '../../server/stack.js';
 import { signToken } from '../../server/secrets.js';
 import type { Database } from '../../src/lib/domain/database.types';
+import { onPostgres } from './db';
+import { createDatabase } from './pg-database';
 
 export const SEED_MAP_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -32,9 +36,43 @@ export async function tempDir(prefix = 'regionkartan-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/**
+ * Server mode's environment for a data directory in the `pg` project: there a data
+ * directory stands for a database of the cluster (copied from the seeded template) and
+ * an installation's shared secret, both kept in it (server.json) and made on first use,
+ * so that starting again with the same directory finds the same data. Null on PGlite.
+ */
+export async function serverModeOf(
+  dataDir: string
+): Promise<{ DATABASE_URL: string; REGIONKARTAN_SECRET: string } | null> {
+  if (!onPostgres) return null;
+  const file = join(dataDir, 'server.json');
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    const env = {
+      DATABASE_URL: await createDatabase('rk_seeded'),
+      REGIONKARTAN_SECRET: randomBytes(36).toString('base64url')
+    };
+    await writeFile(file, JSON.stringify(env));
+    return env;
+  }
+}
+
+/** What startStack needs for a data directory (server mode in the `pg` project). */
+export async function stackOptions(dataDir: string) {
+  const server = await serverModeOf(dataDir);
+  return { dataDir, databaseUrl: server?.DATABASE_URL ?? null, env: server ?? {} };
+}
+
 export async function startTestStack(dataDir?: string): Promise<TestStack> {
   const dir = dataDir ?? (await tempDir());
-  const stack = await startStack({ dataDir: dir, port: 0, host: '127.0.0.1', buildDir: null });
+  const stack = await startStack({
+    ...(await stackOptions(dir)),
+    port: 0,
+    host: '127.0.0.1',
+    buildDir: null
+  });
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 1 });
 
   const sql: TestStack['sql'] = async (text, params) => (await pool.query(text, params)).rows;
