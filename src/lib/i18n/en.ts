@@ -118,6 +118,16 @@ export const en = {
     "Row {row}, column {column}: '{value}' is not a municipality code (four digits, for example 1880).",
   'io.problem.unknownMunicipality':
     "Row {row}, column {column}: unknown municipality '{value}'. Write its name as on the map, or its code.",
+  'io.problem.unknownMunicipalityCode':
+    "Row {row}, column {column}: the code '{value}' is not one of Sweden's municipalities.",
+  'io.problem.duplicateIndicator':
+    "Row {row}, column {column}: '{value}' for municipality {code} is already on row {first}.",
+  'io.problem.indicatorColumnNoYear':
+    'The column {column} has no year in its name (for example _2024 or _2024_25) and is not read.',
+  'io.problem.invalidIndicatorKey':
+    "Row {row}, column {column}: '{value}' is not an indicator key (a–z, 0–9 and _).",
+  'io.problem.invalidIndicatorYear':
+    "Row {row}, column {column}: '{value}' is not a year (for example 2024 or 2024/25).",
   'io.problem.municipalityNeedsCode':
     'Row {row}, column {column}: a municipality needs a municipality code.',
   'io.problem.invalidLongitude':
@@ -290,7 +300,7 @@ export const en = {
   'inventory.overlaps.showInGraph': 'Show in the graph',
   'inventory.import.heading': 'Import',
   'inventory.import.intro':
-    'CSV, Excel (XLSX, for example from Kumu) or a backup (JSON). Nothing is saved until you confirm – and then everything or nothing is saved.',
+    'CSV, Excel (XLSX, for example from Kumu), a backup (JSON) or municipality indicators: CSV wide (a row per municipality, columns like school_cost_2024 or pupils_2024_25) or long (municipality code, indicator, year, value, source), or Kolada’s JSON response. Nothing is saved until you confirm – and then everything or nothing is saved.',
   'inventory.import.file': 'File to import',
   'inventory.import.encoding': 'Text encoding for CSV',
   'inventory.import.encoding.auto': 'Detect automatically',

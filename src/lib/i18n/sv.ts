@@ -119,6 +119,16 @@ export const sv = {
     "Rad {row}, kolumn {column}: '{value}' är ingen kommunkod (fyra siffror, till exempel 1880).",
   'io.problem.unknownMunicipality':
     "Rad {row}, kolumn {column}: okänd kommun '{value}'. Skriv namnet som på kartan eller kommunkoden.",
+  'io.problem.unknownMunicipalityCode':
+    "Rad {row}, kolumn {column}: kommunkoden '{value}' finns inte bland Sveriges kommuner.",
+  'io.problem.duplicateIndicator':
+    "Rad {row}, kolumn {column}: '{value}' för kommun {code} finns redan på rad {first}.",
+  'io.problem.indicatorColumnNoYear':
+    'Kolumnen {column} har inget årtal i namnet (till exempel _2024 eller _2024_25) och läses inte in.',
+  'io.problem.invalidIndicatorKey':
+    "Rad {row}, kolumn {column}: '{value}' är ingen indikatornyckel (a–z, 0–9 och _).",
+  'io.problem.invalidIndicatorYear':
+    "Rad {row}, kolumn {column}: '{value}' är inget år (till exempel 2024 eller 2024/25).",
   'io.problem.municipalityNeedsCode': 'Rad {row}, kolumn {column}: en kommun behöver en kommunkod.',
   'io.problem.invalidLongitude':
     "Rad {row}, kolumn {column}: '{value}' är ingen longitud (−180 till 180).",
@@ -289,7 +299,7 @@ export const sv = {
   'inventory.overlaps.showInGraph': 'Visa i grafen',
   'inventory.import.heading': 'Läs in',
   'inventory.import.intro':
-    'CSV, Excel (XLSX, till exempel från Kumu) eller en säkerhetskopia (JSON). Inget sparas förrän du bekräftar – och då sparas allt eller inget.',
+    'CSV, Excel (XLSX, till exempel från Kumu), en säkerhetskopia (JSON) eller kommunindikatorer: CSV brett (en rad per kommun, kolumner som skolkostnad_2024 eller elever_2024_25) eller långt (kommunkod, indikator, år, värde, källa), eller Koladas JSON-svar. Inget sparas förrän du bekräftar – och då sparas allt eller inget.',
   'inventory.import.file': 'Fil att läsa in',
   'inventory.import.encoding': 'Teckenkodning för CSV',
   'inventory.import.encoding.auto': 'Känn av automatiskt',
