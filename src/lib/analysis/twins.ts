@@ -11,8 +11,9 @@
 // less than half of the weight is not compared. Pure and deterministic: ties are
 // broken by municipality code.
 import type { IndicatorRow } from '$lib/domain/model';
+import type { TwinMetric, TwinScope, TwinView } from '$lib/explorer/url-state';
 
-export type TwinMetric = 'euclidean' | 'cosine';
+export type { TwinMetric };
 
 export interface WeightedIndicator {
   key: string;
@@ -41,7 +42,6 @@ export const DEFAULT_TWIN_SETTINGS: TwinSettings = {
   metric: 'euclidean'
 };
 
-export const MAX_WEIGHT = 10;
 /** A pair is compared only when it shares at least this share of the weight. */
 export const MIN_SHARED_WEIGHT = 0.5;
 
@@ -204,4 +204,30 @@ export function rankIn(
 export function twinSource(table: TwinTable, twin: Twin, metric: TwinMetric): string {
   const used = table.indicators.map((i) => `${i.key}×${i.weight} (${i.year})`).join(', ');
   return `Tvillingkommuner (${metric === 'euclidean' ? 'euklidiskt' : 'cosinus'} avstånd över z-värden): ${used}; avstånd ${twin.distance.toFixed(3)}, likhet ${twin.similarity.toFixed(3)}`;
+}
+
+/** The settings a twin view asks for (no indicators chosen = the default set). */
+export function twinSettings(view: Pick<TwinView, 'indicators' | 'metric'>): TwinSettings {
+  return {
+    indicators: view.indicators.length ? view.indicators : DEFAULT_TWIN_SETTINGS.indicators,
+    metric: view.metric
+  };
+}
+
+/**
+ * The municipalities twins are sought among: the county's (the map's municipality
+ * codes), or every municipality with an indicator value (Sweden, when imported).
+ */
+export function twinScope(
+  values: readonly IndicatorValue[],
+  countyCodes: readonly string[],
+  scope: TwinScope
+): string[] {
+  if (scope === 'county') return [...new Set(countyCodes)].sort();
+  return [...new Set([...countyCodes, ...values.map((v) => v.municipality_code)])].sort();
+}
+
+/** The indicator keys a map has values for, each once, in order of first appearance. */
+export function indicatorKeys(values: readonly Pick<IndicatorRow, 'key'>[]): string[] {
+  return [...new Set(values.map((v) => v.key))];
 }
