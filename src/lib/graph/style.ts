@@ -6,6 +6,7 @@ import {
   HIGHLIGHT,
   NODE_APPEARANCE,
   OVERLAP_APPEARANCE,
+  TWIN_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';
@@ -18,7 +19,7 @@ import {
   unzoomed,
   WRAP_WIDTH_PX
 } from './labels';
-import { OVERLAP_CLASS } from './overlay';
+import { OVERLAP_CLASS, TWIN_CLASS } from './overlay';
 
 /** Classes the view toggles from the explorer state ('labelled': see labels.ts). */
 export const STATE_CLASSES = [
@@ -183,6 +184,17 @@ export function graphStyle({
         'text-border-width': 1,
         'text-border-opacity': 1,
         'min-zoomed-font-size': minFont(7)
+      }
+    },
+    {
+      // Computed twins: dashed, no arrow, their rank as label; not saved relations.
+      selector: `edge.${TWIN_CLASS}`,
+      style: {
+        'line-color': TWIN_APPEARANCE.color,
+        'line-style': 'dashed',
+        'line-dash-pattern': [2, 4],
+        opacity: 1,
+        'text-border-color': TWIN_APPEARANCE.color
       }
     },
     {
