@@ -10,7 +10,7 @@
 // indicators had differed as much, on average, as the shared ones); a pair sharing
 // less than half of the weight is not compared. Pure and deterministic: ties are
 // broken by municipality code.
-import type { IndicatorRow } from '$lib/domain/model';
+import type { IndicatorRow, NodeRow } from '$lib/domain/model';
 import type { TwinMetric, TwinScope, TwinView } from '$lib/explorer/url-state';
 
 export type { TwinMetric };
@@ -230,4 +230,17 @@ export function twinScope(
 /** The indicator keys a map has values for, each once, in order of first appearance. */
 export function indicatorKeys(values: readonly Pick<IndicatorRow, 'key'>[]): string[] {
   return [...new Set(values.map((v) => v.key))];
+}
+
+/** The map's municipality nodes by code (the ends of twin edges and saved twins). */
+export function municipalityNodeIds(
+  nodes: readonly Pick<NodeRow, 'id' | 'kind' | 'municipality_code' | 'deleted_at'>[]
+): ReadonlyMap<string, string> {
+  return new Map(
+    nodes.flatMap((n) =>
+      n.kind === 'municipality' && n.municipality_code && !n.deleted_at
+        ? [[n.municipality_code, n.id] as const]
+        : []
+    )
+  );
 }

@@ -9,6 +9,7 @@ import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
 import { choropleth, computeCoverage, type ChoroplethValue } from '$lib/analysis/coverage';
 import {
+  municipalityNodeIds,
   rankTwins,
   standardise,
   twinScope,
@@ -160,11 +161,7 @@ export class ExplorerState {
     const view = untrack(() => this.view.twins);
     const dataset = this.#dataset;
     if (!view || !dataset) return null;
-    const nodeIdByCode = new Map<string, string>();
-    for (const n of dataset.nodes) {
-      if (n.kind === 'municipality' && n.municipality_code && !n.deleted_at)
-        nodeIdByCode.set(n.municipality_code, n.id);
-    }
+    const nodeIdByCode = municipalityNodeIds(dataset.nodes);
     const settings = twinSettings(view);
     const values = dataset.indicators.filter((i) => !i.deleted_at);
     const table = standardise(
