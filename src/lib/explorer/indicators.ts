@@ -2,17 +2,14 @@
 // series over the years where one exists (the population 1968–2025). Pure.
 import type { IndicatorRow } from '$lib/domain/model';
 
-export interface IndicatorLatest {
-  key: string;
-  label_sv: string;
-  label_en: string;
-  unit: string;
-  year: string;
+export type IndicatorLatest = Pick<
+  IndicatorRow,
+  'key' | 'label_sv' | 'label_en' | 'unit' | 'year' | 'source'
+> & {
   value: number;
-  source: string;
   /** How many years the map has for it (≥ 3 draws a chart). */
   years: number;
-}
+};
 
 export interface SeriesPoint {
   year: number;
