@@ -169,8 +169,8 @@ export class ExplorerState {
       twinScope(values, [...nodeIdByCode.keys()], view.scope),
       settings
     );
-    const selected =
-      this.#selection?.type === 'node' ? this.nodeById.get(this.#selection.id) : null;
+    const picked = this.#selection;
+    const selected = picked?.type === 'node' ? this.nodeById.get(picked.id) : null;
     const code =
       selected?.kind === 'municipality' &&
       selected.municipality_code &&
