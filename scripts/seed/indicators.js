@@ -1,8 +1,9 @@
 // @ts-check
 // indicators.yaml and its CSV: statistics per municipality, one indicator per
-// described CSV column.
+// described CSV column, and the series (indicator-series.js).
 import { PATTERN } from '../../src/lib/domain/limits.js';
 import { asItemList, isObject, ItemContext, where } from './checks.js';
+import { validateSeries } from './indicator-series.js';
 import { parseCsv, parseYamlFile } from './sources.js';
 
 /** @typedef {import('./types.js').SeedIndicator} SeedIndicator */
@@ -21,7 +22,7 @@ export function validateIndicators(sources, errors, municipalityCodes) {
   const indDoc = parseYamlFile(sources, 'indicators.yaml', errors);
   if (isObject(indDoc)) {
     const c = new ItemContext(errors, 'indicators.yaml', indDoc);
-    c.onlyKeys(['csv', 'municipality_column', 'ignore_columns', 'columns']);
+    c.onlyKeys(['csv', 'municipality_column', 'ignore_columns', 'columns', 'series']);
     const csvPath = c.requiredString('csv');
     const codeColumn = c.requiredString('municipality_column');
     const ignored = Array.isArray(indDoc.ignore_columns) ? indDoc.ignore_columns.map(String) : [];
@@ -112,6 +113,18 @@ export function validateIndicators(sources, errors, municipalityCodes) {
           });
         }
       });
+    }
+    if (indDoc.series !== undefined) {
+      indicators.push(...validateSeries(sources, indDoc.series, errors, municipalityCodes));
+    }
+    const seen = new Set();
+    for (const ind of indicators) {
+      const id = `${ind.municipality_code}:${ind.key}:${ind.year}`;
+      if (seen.has(id))
+        errors.push(
+          `indicators.yaml: ${ind.key} ${ind.year} of ${ind.municipality_code} is given twice`
+        );
+      seen.add(id);
     }
   } else if (indDoc !== undefined) errors.push('indicators.yaml: expected a mapping');
   return indicators;

@@ -55,6 +55,7 @@ const indicator = (fields: Row = {}): Row => ({
   label_sv: 'Elever',
   label_en: 'Pupils',
   year: '2024',
+  value: 12,
   source: 'SCB',
   ...fields
 });
@@ -309,6 +310,33 @@ const REJECTED: Case[] = [
     table: 'indicators',
     row: () => indicator({ source: null }),
     code: '23502'
+  },
+  {
+    name: 'indicator without value',
+    table: 'indicators',
+    row: () => indicator({ value: null }),
+    code: '23502'
+  },
+  {
+    name: 'indicator value NaN',
+    table: 'indicators',
+    row: () => indicator({ value: 'NaN' }),
+    code: '23514',
+    constraint: 'indicators_value_check'
+  },
+  ...(['label_sv', 'label_en', 'source'] as const).map((column): Case => ({
+    name: `indicator with a blank ${column}`,
+    table: 'indicators',
+    row: () => indicator({ [column]: ' \t ' }),
+    code: '23514',
+    constraint: `indicators_${column}_check`
+  })),
+  {
+    name: 'indicator with a too long unit',
+    table: 'indicators',
+    row: () => indicator({ unit: 'x'.repeat(41) }),
+    code: '23514',
+    constraint: 'indicators_unit_check'
   }
 ];
 

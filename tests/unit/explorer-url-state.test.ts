@@ -32,7 +32,16 @@ describe('view state in the URL', () => {
       coverageTheme: 'juridik',
       overlaps: true,
       panel: 'filter',
-      list: true
+      list: true,
+      twins: {
+        indicators: [
+          { key: 'folkmangd', weight: 2 },
+          { key: 'gr_andel_utlandsk_bakgrund_ak1_9', weight: 1 }
+        ],
+        metric: 'cosine',
+        scope: 'sweden',
+        top: 5
+      }
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual(view);
@@ -45,6 +54,26 @@ describe('view state in the URL', () => {
     expect(mapIdOf(new URLSearchParams(''))).toBe(DEFAULT_MAP_ID);
     expect(mapQuery(other)).toBe(`?karta=${other}`);
     expect(mapQuery(DEFAULT_MAP_ID)).toBe('');
+  });
+
+  it('reads twins: the default set, bad weights and keys dropped, top within 1–10', () => {
+    const twins = (query: string) => parseViewState(new URLSearchParams(query)).twins;
+    expect(twins('')).toBeNull();
+    expect(twins('tvilling=standard')).toEqual({
+      indicators: [],
+      metric: 'euclidean',
+      scope: 'county',
+      top: 3
+    });
+    expect(
+      serializeViewState({ ...defaultViewState(), twins: twins('tvilling=x')! }).toString()
+    ).toBe('tvilling=standard');
+    expect(twins('tvilling=a:0,b:11,C:2,d:3,d:4,e&topp=11&avstand=x&omfang=y')).toEqual({
+      indicators: [{ key: 'd', weight: 3 }],
+      metric: 'euclidean',
+      scope: 'county',
+      top: 3
+    });
   });
 
   it('keeps the default view out of the URL', () => {

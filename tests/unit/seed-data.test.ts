@@ -199,6 +199,37 @@ describe('generator: validation', () => {
     expect(validateSeed(fixture()).errors).toEqual([]);
   });
 
+  it('reads a series by year and refuses a year no source covers or given twice', () => {
+    const series = (years: string) =>
+      edited('indicators.yaml', (t) =>
+        [
+          t,
+          'series:',
+          '  - csv: pop.csv',
+          '    municipality_column: kommunkod',
+          '    key: folkmangd',
+          '    label_sv: Folkmängd',
+          '    label_en: Population',
+          '    sources:',
+          `      - years: ${years}`,
+          '        source: SCB'
+        ].join('\n')
+      );
+    const withCsv = (sources: SeedSources, header: string) => ({
+      ...sources,
+      'pop.csv': `kommunkod,${header}\n1814,,8000\n1880,150000,160000\n`
+    });
+    const ok = mustValidate(withCsv(series('2022–2023'), '2022,2023'));
+    expect(ok.indicators.filter((i) => i.year === '2022' || i.year === '2023')).toHaveLength(3);
+    expect(errorsOf(withCsv(series('2022–2022'), '2022,2023'))).toEqual([
+      'indicators.yaml: series: item 1 ("folkmangd"): no "sources" entry covers the year 2023'
+    ]);
+    expect(errorsOf(withCsv(series('2023–2024'), '2023,2024'))).toEqual([
+      'indicators.yaml: folkmangd 2024 of 1814 is given twice',
+      'indicators.yaml: folkmangd 2024 of 1880 is given twice'
+    ]);
+  });
+
   it('rejects a duplicate node key, naming the file and item', () => {
     const errors = errorsOf(
       edited('nodes/networks.yaml', (t) =>
@@ -515,6 +546,25 @@ describe('the seeded regional map (supabase/seed-data)', () => {
     expect(byKey('kommun-1882')?.themes).toEqual(expect.arrayContaining(['ska', 'forskning-ulf']));
     expect(byKey('kommun-1880')?.themes).toContain('statistik');
     expect(byKey('forvaltningsovergripande-uppdraget')?.themes).toContain('juridik');
+  });
+
+  it('seeds the population series 1968–2025 with its source by year', () => {
+    const series = seed.indicators.filter(
+      (i) => i.municipality_code === '1860' && i.key === 'folkmangd'
+    );
+    expect(series.map((i) => i.year)).toEqual(
+      Array.from({ length: 2025 - 1967 }, (_, k) => String(1968 + k))
+    );
+    expect(series[0]).toMatchObject({ value: '9334', source: expect.stringContaining('TAB638') });
+    expect(series.at(-1)).toMatchObject({
+      value: '5397',
+      source: expect.stringContaining('TAB5557')
+    });
+    // Lekeberg exists from 1994 (split off from Örebro): no earlier values.
+    const lekeberg = seed.indicators.filter(
+      (i) => i.municipality_code === '1814' && i.key === 'folkmangd'
+    );
+    expect(lekeberg[0]?.year).toBe('1994');
   });
 
   it('has indicators for all 12 municipalities, each with a year and a source', () => {

@@ -97,7 +97,7 @@ export type Database = {
           unit: string;
           updated_at: string;
           updated_by: string | null;
-          value: number | null;
+          value: number;
           version: number;
           year: string;
         };
@@ -116,7 +116,7 @@ export type Database = {
           unit?: string;
           updated_at?: string;
           updated_by?: string | null;
-          value?: number | null;
+          value: number;
           version?: number;
           year: string;
         };
@@ -135,7 +135,7 @@ export type Database = {
           unit?: string;
           updated_at?: string;
           updated_by?: string | null;
-          value?: number | null;
+          value?: number;
           version?: number;
           year?: string;
         };

@@ -15,6 +15,7 @@ export const MAX_LENGTH = /** @type {const} */ ({
   themes: { label_sv: 120, label_en: 120 },
   nodes: { title: 200, description: 20000, contact: 500 },
   relations: { unit: 40, note: 20000 },
+  indicators: { label_sv: 200, label_en: 200, unit: 40, source: 2000 },
   profiles: { display_name: 80, organisation: 200 },
   stories: { title: 200 },
   story_steps: { title: 200, narrative: 10000 },

@@ -10,8 +10,26 @@ export const LAYOUTS = ['fcose', 'geo', 'hierarchy'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export type FocusDepth = 0 | 1 | 2;
 /** The panels that open beside the views, one at a time (the details follow the selection). */
-export const PANELS = ['filter', 'legend', 'tools', 'collab', 'workshop'] as const;
+export const PANELS = ['filter', 'legend', 'tools', 'twins', 'collab', 'workshop'] as const;
 export type Panel = (typeof PANELS)[number];
+
+export const TWIN_METRICS = ['euclidean', 'cosine'] as const;
+export type TwinMetric = (typeof TWIN_METRICS)[number];
+/** Whose municipalities twins are sought among: the map's (county) or all with values. */
+export const TWIN_SCOPES = ['county', 'sweden'] as const;
+export type TwinScope = (typeof TWIN_SCOPES)[number];
+export const MAX_TWIN_WEIGHT = 10;
+export const MAX_TWIN_TOP = 10;
+
+/** Twin municipalities shown (the similarity on the map, the top twins in the graph). */
+export interface TwinView {
+  /** Indicator keys and weights (1 … 10); empty = the default set (analysis/twins). */
+  indicators: { key: string; weight: number }[];
+  metric: TwinMetric;
+  scope: TwinScope;
+  /** How many twins are drawn as edges in the graph. */
+  top: number;
+}
 
 export interface Camera {
   lon: number;
@@ -35,6 +53,8 @@ export interface ViewState {
   panel: Panel | null;
   /** The list drawer is open (wide screens; phones have a list tab). */
   list: boolean;
+  /** Twin municipalities of the selected municipality, or null (off). */
+  twins: TwinView | null;
 }
 
 export const DEFAULT_MAP_ID = '00000000-0000-4000-8000-000000000001';
@@ -63,6 +83,36 @@ function parseCamera(raw: string | null): Camera | null {
   if ([lon, lat, zoom].some((n) => n === undefined || !Number.isFinite(n))) return null;
   if (Math.abs(lon!) > 180 || Math.abs(lat!) > 85 || zoom! < 0 || zoom! > 22) return null;
   return { lon: lon!, lat: lat!, zoom: zoom! };
+}
+
+const INDICATOR_WEIGHT = /^([a-z0-9][a-z0-9_]{0,79}):([0-9]{1,2})$/;
+
+/** ?tvilling=standard | key:weight,key:weight; ?avstand=cosinus; ?omfang=sverige; ?topp=3 */
+function parseTwins(params: URLSearchParams): TwinView | null {
+  const raw = params.get('tvilling');
+  if (raw === null) return null;
+  const indicators: TwinView['indicators'] = [];
+  for (const part of raw.split(',')) {
+    const m = INDICATOR_WEIGHT.exec(part);
+    const weight = Number(m?.[2]);
+    if (m && weight >= 1 && weight <= MAX_TWIN_WEIGHT && !indicators.some((i) => i.key === m[1]))
+      indicators.push({ key: m[1]!, weight });
+  }
+  const top = Number(params.get('topp'));
+  return {
+    indicators,
+    metric: params.get('avstand') === 'cosinus' ? 'cosine' : 'euclidean',
+    scope: params.get('omfang') === 'sverige' ? 'sweden' : 'county',
+    top: Number.isInteger(top) && top >= 1 && top <= MAX_TWIN_TOP ? top : 3
+  };
+}
+
+function serializeTwins(twins: TwinView, params: URLSearchParams): void {
+  const list = twins.indicators.map((i) => `${i.key}:${i.weight}`).join(',');
+  params.set('tvilling', list || 'standard');
+  if (twins.metric === 'cosine') params.set('avstand', 'cosinus');
+  if (twins.scope === 'sweden') params.set('omfang', 'sverige');
+  if (twins.top !== 3) params.set('topp', String(twins.top));
 }
 
 function parseSelection(raw: string | null): Selection | null {
@@ -105,7 +155,8 @@ export function parseViewState(params: URLSearchParams): ViewState {
     panel: (PANELS as readonly string[]).includes(params.get('panel') ?? '')
       ? (params.get('panel') as Panel)
       : null,
-    list: params.get('lista') === '1'
+    list: params.get('lista') === '1',
+    twins: parseTwins(params)
   };
 }
 
@@ -141,6 +192,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   if (state.overlaps) params.set('overlapp', '1');
   if (state.panel) params.set('panel', state.panel);
   if (state.list) params.set('lista', '1');
+  if (state.twins) serializeTwins(state.twins, params);
   return params;
 }
 
@@ -161,7 +213,11 @@ const VIEW_PARAMS = new Set([
   'tacking',
   'overlapp',
   'panel',
-  'lista'
+  'lista',
+  'tvilling',
+  'avstand',
+  'omfang',
+  'topp'
 ]);
 
 /** `url` with its view parameters replaced by the canonical form of `state`; other parameters stay. */

@@ -10,6 +10,8 @@ import type { Neighbourhood } from '$lib/explorer/neighbourhood';
 
 /** The class every overlay edge carries (and nothing else). */
 export const OVERLAP_CLASS = 'overlap';
+/** Computed twins (not saved relations): overlay edges with this class too, drawn dashed. */
+export const TWIN_CLASS = 'twin';
 
 export interface OverlayEdgeData {
   id: string;
@@ -25,7 +27,7 @@ export interface OverlayEdgeData {
 export interface OverlayEdge {
   group: 'edges';
   data: OverlayEdgeData;
-  classes: typeof OVERLAP_CLASS;
+  classes: typeof OVERLAP_CLASS | `${typeof OVERLAP_CLASS} ${typeof TWIN_CLASS}`;
   selectable: false;
 }
 
@@ -67,4 +69,36 @@ export function overlayDimmed(
     if (!focused.nodeIds.has(o.source) || !focused.nodeIds.has(o.target)) dimmed.add(o.id);
   }
   return dimmed;
+}
+
+/**
+ * The selected municipality's top twins as overlay edges (rank as weight, "≈ n"
+ * as label): computed, never saved, so they look unlike `similar_to` relations.
+ * Twins without a node on the map (outside the county) have no edge.
+ */
+export function twinElements(
+  self: string | undefined,
+  twins: readonly { nodeId: string | undefined; similarity: number }[],
+  top: number
+): OverlayEdge[] {
+  if (!self) return [];
+  return twins.slice(0, top).flatMap((twin, i) =>
+    twin.nodeId
+      ? [
+          {
+            group: 'edges' as const,
+            data: {
+              id: `twin:${self}:${twin.nodeId}`,
+              source: self,
+              target: twin.nodeId,
+              weight: i + 1,
+              width: 3,
+              label: `≈ ${i + 1}`
+            },
+            classes: `${OVERLAP_CLASS} ${TWIN_CLASS}` as const,
+            selectable: false as const
+          }
+        ]
+      : []
+  );
 }

@@ -7,6 +7,7 @@ import {
   NODE_APPEARANCE,
   OVERLAP_APPEARANCE,
   PROPOSAL_APPEARANCE,
+  TWIN_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
 import { UNKNOWN_MAGNITUDE } from './elements';
@@ -19,7 +20,7 @@ import {
   unzoomed,
   WRAP_WIDTH_PX
 } from './labels';
-import { OVERLAP_CLASS } from './overlay';
+import { OVERLAP_CLASS, TWIN_CLASS } from './overlay';
 import { PROPOSAL_CLASS } from './proposals';
 
 /** Classes the view toggles from the explorer state ('labelled': see labels.ts). */
@@ -206,6 +207,17 @@ export function graphStyle({
         'text-border-width': 1,
         'text-border-opacity': 1,
         'min-zoomed-font-size': minFont(7)
+      }
+    },
+    {
+      // Computed twins: dashed, no arrow, their rank as label; not saved relations.
+      selector: `edge.${TWIN_CLASS}`,
+      style: {
+        'line-color': TWIN_APPEARANCE.color,
+        'line-style': 'dashed',
+        'line-dash-pattern': [2, 4],
+        opacity: 1,
+        'text-border-color': TWIN_APPEARANCE.color
       }
     },
     {

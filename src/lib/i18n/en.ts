@@ -118,6 +118,16 @@ export const en = {
     "Row {row}, column {column}: '{value}' is not a municipality code (four digits, for example 1880).",
   'io.problem.unknownMunicipality':
     "Row {row}, column {column}: unknown municipality '{value}'. Write its name as on the map, or its code.",
+  'io.problem.unknownMunicipalityCode':
+    "Row {row}, column {column}: the code '{value}' is not one of Sweden's municipalities.",
+  'io.problem.duplicateIndicator':
+    "Row {row}, column {column}: '{value}' for municipality {code} is already on row {first}.",
+  'io.problem.indicatorColumnNoYear':
+    'The column {column} has no year in its name (for example _2024 or _2024_25) and is not read.',
+  'io.problem.invalidIndicatorKey':
+    "Row {row}, column {column}: '{value}' is not an indicator key (a–z, 0–9 and _).",
+  'io.problem.invalidIndicatorYear':
+    "Row {row}, column {column}: '{value}' is not a year (for example 2024 or 2024/25).",
   'io.problem.municipalityNeedsCode':
     'Row {row}, column {column}: a municipality needs a municipality code.',
   'io.problem.invalidLongitude':
@@ -290,7 +300,7 @@ export const en = {
   'inventory.overlaps.showInGraph': 'Show in the graph',
   'inventory.import.heading': 'Import',
   'inventory.import.intro':
-    'CSV, Excel (XLSX, for example from Kumu) or a backup (JSON). Nothing is saved until you confirm – and then everything or nothing is saved.',
+    'CSV, Excel (XLSX, for example from Kumu), a backup (JSON) or municipality indicators: CSV wide (a row per municipality, columns like school_cost_2024 or pupils_2024_25) or long (municipality code, indicator, year, value, source), or Kolada’s JSON response. Nothing is saved until you confirm – and then everything or nothing is saved.',
   'inventory.import.file': 'File to import',
   'inventory.import.encoding': 'Text encoding for CSV',
   'inventory.import.encoding.auto': 'Detect automatically',
@@ -400,6 +410,51 @@ export const en = {
   'explorer.panel.tools': 'Tools',
   'explorer.panel.collab': 'Collaborate',
   'explorer.panel.workshop': 'Workshop',
+  'explorer.panel.twins': 'Twins',
+  'explorer.indicators.heading': 'Indicators ({count})',
+  'explorer.indicators.chartCaption': '{label} {from}–{to}: from {first} to {last} {unit}.',
+  'explorer.indicators.asTable': 'Show the figures as a table',
+  'explorer.indicators.year': 'Year',
+  'twins.panelTitle': 'Twin municipalities',
+  'twins.show': 'Show twin municipalities',
+  'twins.intro':
+    'Municipalities alike in the indicators you choose, however far apart on the map. Values are standardised (z-scores: the difference from the mean among the municipalities compared, divided by the standard deviation) and weighted; each indicator is read for its newest year. For each twin you see how much of the distance each indicator accounts for.',
+  'twins.defaultWhy.summary': 'Why these indicators by default?',
+  'twins.defaultWhy':
+    'The default is the pupils’ socio-economic background – the share of pupils (years 1–9) whose parents have post-secondary education and the share with a foreign background – and the municipality’s population. That is what Skolverket’s socio-economic index (SALSA) and Kolada’s “similar municipalities” rest on, and what the sources ask for: “start from a socio-economic index and find twin schools”. Results (grades, eligibility) and costs are left out on purpose: twins are found by their circumstances, so that their results can then be compared.',
+  'twins.indicators': 'Indicators and weights',
+  'twins.weightsHint': 'Weight 0 leaves the indicator out, {max} is the highest.',
+  'twins.useDefault': 'Use the default set',
+  'twins.metric': 'Distance',
+  'twins.metric.euclidean': 'Euclidean',
+  'twins.metric.cosine': 'Cosine (the profile’s shape)',
+  'twins.scope': 'Compare among',
+  'twins.scope.county': 'The county’s municipalities',
+  'twins.scope.sweden': 'All municipalities with values (Sweden)',
+  'twins.top': 'Twins in the graph',
+  'twins.missing':
+    'Missing values: an indicator a municipality lacks is left out of that pair’s distance, and the distance is scaled up to the full weight; pairs sharing less than half of the weight are not compared.',
+  'twins.missingList': 'Values are missing for: {list}.',
+  'twins.missingNone': 'No values are missing.',
+  'twins.pick': 'Select a municipality on the map, in the graph or in the list to see its twins.',
+  'twins.heading': 'Twins of {name}',
+  'twins.none': 'No municipality can be compared with the chosen indicators.',
+  'twins.distance': 'distance {distance}, similarity {similarity} %',
+  'twins.back': 'The other way: {name} is number {rank} in the list of {twin}.',
+  'twins.backNone': '{twin} cannot be compared the other way.',
+  'twins.pairMissing': ' {count} indicators are missing from the comparison.',
+  'twins.contributionsCaption': 'Each indicator’s share of the distance to {name}',
+  'twins.indicator': 'Indicator',
+  'twins.share': 'Share of the distance',
+  'twins.zScores': 'z-scores (selected / twin)',
+  'twins.alreadySaved': 'Saved as a “similar to” relation.',
+  'twins.save': 'Save {name} as a “similar to” relation',
+  'twins.saveTitle': '{a} is similar to {b}',
+  'twins.saved': 'Saved: {title}.',
+  'twins.saveFailed': 'The relation could not be saved.',
+  'twins.legend': 'Similarity to {name}',
+  'twins.legendLow': 'less alike',
+  'twins.legendHigh': 'more alike',
   'explorer.panel.close': 'Close {panel}',
   'explorer.fit.short': 'Fit',
   'explorer.fit.all': 'Fit to what is shown',

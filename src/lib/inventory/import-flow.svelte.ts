@@ -27,6 +27,8 @@ export interface ImportFlowDeps {
   dataset(): Dataset | null;
   read?: typeof readImport;
   apply?: typeof applyImport;
+  /** The municipality codes indicators may be imported for (Sweden's). */
+  municipalityCodes?: () => Promise<ReadonlySet<string>>;
 }
 
 /** How many items a plan would write. */
@@ -89,9 +91,12 @@ export class ImportFlow {
     this.#progress = { phase: 'reading', done: 0, total: 1 };
     try {
       const read = this.#deps.read ?? readImport;
+      // Without Sweden's codes (the file did not load) the county's are known.
+      const municipalityCodes = await this.#deps.municipalityCodes?.().catch(() => undefined);
       this.#parsed = await read(files, dataset, {
         encoding,
         locale,
+        municipalityCodes,
         onProgress: (p) => (this.#progress = p)
       });
       this.#stage = 'preview';

@@ -2,6 +2,7 @@
 // encoding detection, the size limit, then parsing and validation. Nothing here
 // writes; buildImportPlan (plan.ts) and applyImport (apply.ts) come after.
 import type { Dataset } from '$lib/domain/model';
+import { MUNICIPALITIES } from '$lib/domain/municipalities';
 import type { Locale } from '$lib/i18n/translate';
 import { looksLikeRelations } from './columns';
 import { readCsv } from './csv';
@@ -12,6 +13,14 @@ import {
   sniffBinary,
   type EncodingChoice
 } from './encoding';
+import { decodeText } from './encoding';
+import {
+  indicatorShape,
+  isKoladaResponse,
+  readIndicatorTable,
+  readKolada,
+  type IndicatorContext
+} from './indicators';
 import { parseBackup } from './json-backup';
 import {
   ImportFileError,
@@ -39,6 +48,11 @@ export interface ReadImportOptions {
   /** Language of the lists in problem messages. */
   locale?: Locale;
   onProgress?: ProgressCallback<StepProgress>;
+  /**
+   * Municipality codes indicator values may be given for (Sweden's, from
+   * static/geo); by default the county's and the map's municipality nodes'.
+   */
+  municipalityCodes?: ReadonlySet<string>;
 }
 
 export function detectFormat(file: ImportFile): ImportFormat {
@@ -77,6 +91,36 @@ function context(
   };
 }
 
+function indicatorContext(
+  existing: Dataset,
+  options: ReadImportOptions,
+  fileName: string
+): IndicatorContext {
+  const codes =
+    options.municipalityCodes ??
+    new Set([
+      ...MUNICIPALITIES.map((m) => m.code),
+      ...existing.nodes.flatMap((n) => (n.municipality_code ? [n.municipality_code] : []))
+    ]);
+  return { knownCodes: codes, existing: existing.indicators, fileSource: fileName };
+}
+
+/** A JSON file: Kolada's data response, or else a backup. */
+function readJson(file: ImportFile, existing: Dataset, options: ReadImportOptions): ParsedImport {
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeText(asBytes(file.bytes), 'utf-8').text);
+  } catch {
+    throw new ImportFileError('io.error.invalidJson');
+  }
+  if (!isKoladaResponse(json)) return parseBackup(file.bytes);
+  const result = empty('kolada-json', 'utf-8');
+  const indicators = readKolada(json, indicatorContext(existing, options, file.name));
+  result.indicators = indicators.items;
+  result.problems = indicators.problems;
+  return result;
+}
+
 function empty(format: ImportFormat, encoding: TextEncodingName | null): ParsedImport {
   return {
     format,
@@ -91,8 +135,9 @@ function empty(format: ImportFormat, encoding: TextEncodingName | null): ParsedI
 }
 
 /**
- * Reads one XLSX workbook, one JSON backup, or one or more CSV files (a nodes
- * file and/or a relations file, told apart by their From/To columns).
+ * Reads one XLSX workbook, one JSON backup or Kolada data response, or one or more
+ * CSV files (nodes, relations told apart by their From/To columns, or indicators
+ * told apart by a municipality code column with years; see indicators.ts).
  * Throws ImportFileError when a file cannot be read at all.
  */
 export async function readImport(
@@ -111,7 +156,7 @@ export async function readImport(
   options.onProgress?.({ phase: 'reading', done: 0, total: files.length });
 
   if (formats[0] === 'json-backup') {
-    const parsed = parseBackup(files[0]!.bytes);
+    const parsed = readJson(files[0]!, existing, options);
     options.onProgress?.({ phase: 'reading', done: 1, total: 1 });
     return parsed;
   }
@@ -149,6 +194,19 @@ export async function readImport(
   for (const [i, file] of files.entries()) {
     const csv = readCsv(file.bytes, options.encoding ?? 'auto');
     result.encoding ??= csv.encoding;
+    if (indicatorShape(csv.table.header)) {
+      const indicators = readIndicatorTable(
+        csv.table,
+        indicatorContext(existing, options, file.name)
+      );
+      append(result.indicators, indicators.items);
+      append(
+        result.problems,
+        csv.problems.map((p) => ({ ...p, table: 'indicators' as const })),
+        indicators.problems
+      );
+      continue;
+    }
     const relations = looksLikeRelations(csv.table.header);
     tables.push({
       table: csv.table,

@@ -90,7 +90,7 @@ const backupSchema = z.object({
       label_en: z.string(),
       unit: z.string(),
       year: z.string().check(z.regex(PATTERN.indicators.year)),
-      value: z.nullable(z.number()),
+      value: z.number(),
       source: z.string()
     })
   )

@@ -108,7 +108,7 @@ export interface ImportIndicator {
   label_en: string;
   unit: string;
   year: string;
-  value: number | null;
+  value: number;
   source: string;
 }
 
@@ -126,7 +126,7 @@ export interface ParsedImport {
   problems: Problem[];
 }
 
-export type ImportFormat = 'csv' | 'xlsx' | 'json-backup';
+export type ImportFormat = 'csv' | 'xlsx' | 'json-backup' | 'kolada-json';
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
 /** A long step whose size is known: how far it has come (0 … total). */

@@ -1,6 +1,7 @@
 // The coverage choropleth: one theme's counts per municipality as MapLibre paint
 // values (a `match` on kommunkod), the gaps (0) as a filter for the hatched layer,
-// the legend's classes, and the hatch pattern image. Pure.
+// the legend's classes, and the hatch pattern image; and the twins' similarity to
+// the selected municipality on the same layers. Pure.
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { ChoroplethValue } from '$lib/analysis/coverage';
 
@@ -58,6 +59,44 @@ export function buildChoropleth(values: readonly ChoroplethValue[]): ChoroplethP
     gapFilter: ['in', ['get', 'kommunkod'], ['literal', gaps]],
     classes,
     max
+  };
+}
+
+/** The selected municipality in the similarity choropleth (the others: CHOROPLETH_COLORS). */
+export const TWIN_SELF_COLOR = '#f2a900';
+
+/**
+ * The twins' similarity to `self` as a choropleth: four classes from the least to
+ * the most alike among those compared (relative, so that the ranking shows
+ * whatever the metric); `self` in its own colour; municipalities not compared
+ * stay uncoloured.
+ */
+export function buildSimilarityChoropleth(
+  self: string,
+  twins: readonly { code: string; similarity: number }[]
+): ChoroplethPaint {
+  const sims = twins.map((t) => t.similarity);
+  const min = Math.min(...sims);
+  const span = Math.max(...sims) - min;
+  const steps = CHOROPLETH_COLORS.length;
+  const classOf = (s: number) =>
+    span > 0 ? Math.min(steps - 1, Math.floor(((s - min) / span) * steps)) : steps - 1;
+  const pairs = [
+    self,
+    TWIN_SELF_COLOR,
+    ...twins.flatMap((t) => [t.code, CHOROPLETH_COLORS[classOf(t.similarity)]!])
+  ];
+  return {
+    fillColor: [
+      'match',
+      ['get', 'kommunkod'],
+      ...pairs,
+      NONE_COLOR
+    ] as unknown as ExpressionSpecification,
+    gaps: [],
+    gapFilter: ['in', ['get', 'kommunkod'], ['literal', []]],
+    classes: [],
+    max: steps
   };
 }
 

@@ -10,15 +10,37 @@ import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
 import { choropleth, computeCoverage, type ChoroplethValue } from '$lib/analysis/coverage';
 import {
+  municipalityNodeIds,
+  rankTwins,
+  standardise,
+  twinScope,
+  twinSettings,
+  type Twin,
+  type TwinSettings,
+  type TwinTable
+} from '$lib/analysis/twins';
+import {
   parseViewState,
   urlForViewState,
   type Camera,
   type FocusDepth,
   type Layout,
   type Panel,
+  type TwinView,
   type ViewMode,
   type ViewState
 } from '$lib/explorer/url-state';
+
+/** The twins shown: the standardised table and the selected municipality's ranked twins. */
+export interface TwinsShown {
+  settings: TwinSettings;
+  table: TwinTable;
+  /** The selected municipality's code (null: none selected, no list). */
+  code: string | null;
+  twins: Twin[];
+  /** The map's municipality node id by code (for graph edges and saving). */
+  nodeIdByCode: ReadonlyMap<string, string>;
+}
 
 /** Where the view state lives: the page URL and the history API (or a fake in tests). */
 export interface UrlPort {
@@ -133,6 +155,39 @@ export class ExplorerState {
     return choropleth(computeCoverage(this.#dataset), theme);
   });
 
+  #twinsKey = $derived(JSON.stringify(this.view.twins));
+
+  /** Twin municipalities (null when off): see analysis/twins. */
+  readonly twins: TwinsShown | null = $derived.by(() => {
+    void this.#twinsKey;
+    const view = untrack(() => this.view.twins);
+    const dataset = this.#dataset;
+    if (!view || !dataset) return null;
+    const nodeIdByCode = municipalityNodeIds(dataset.nodes);
+    const settings = twinSettings(view);
+    const values = dataset.indicators.filter((i) => !i.deleted_at);
+    const table = standardise(
+      values,
+      twinScope(values, [...nodeIdByCode.keys()], view.scope),
+      settings
+    );
+    const picked = this.#selection;
+    const selected = picked?.type === 'node' ? this.nodeById.get(picked.id) : null;
+    const code =
+      selected?.kind === 'municipality' &&
+      selected.municipality_code &&
+      table.z.has(selected.municipality_code)
+        ? selected.municipality_code
+        : null;
+    return {
+      settings,
+      table,
+      code,
+      twins: code ? rankTwins(table, code, settings.metric) : [],
+      nodeIdByCode
+    };
+  });
+
   /** What passes the filters: the same sets drive the map, the graph and the lists. */
   readonly visible: Visible = $derived(
     this.#dataset ? filterDataset(this.#dataset, this.#filters) : EMPTY_VISIBLE
@@ -209,6 +264,11 @@ export class ExplorerState {
   /** Shows or hides the network overlaps (shared members) as weighted graph edges. */
   setOverlaps(overlaps: boolean): void {
     this.#commit({ overlaps });
+  }
+
+  /** Shows twin municipalities with these settings (null: off). */
+  setTwins(twins: TwinView | null): void {
+    this.#commit({ twins }, 'replace');
   }
 
   setLayout(layout: Layout): void {
