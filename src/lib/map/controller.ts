@@ -21,7 +21,6 @@ import type { RemoteMarker } from './remote';
 import type { HighlightCollection, MapSources, NodeCollection } from './sources';
 import {
   buildStyle,
-  GEO_PATHS,
   INTERACTIVE_LAYERS,
   LAYER,
   overlayStyle,
@@ -395,6 +394,8 @@ export class MapController {
 }
 
 export type OpenMapOptions = Omit<MapControllerOptions, 'paths' | 'countyBounds'> & {
+  /** The reference geography drawn (GEOGRAPHIES in lib/geo), as static paths. */
+  geography: GeoPaths;
   /** Maps a static path to its URL (SvelteKit's `asset`). */
   resolvePath: (path: string) => string;
   signal: AbortSignal;
@@ -407,12 +408,18 @@ export type OpenMapOptions = Omit<MapControllerOptions, 'paths' | 'countyBounds'
 export async function openMap(
   options: OpenMapOptions
 ): Promise<{ controller: MapController; geo: MapGeo } | null> {
-  const { resolvePath, signal, ...rest } = options;
-  const [lib, geo] = await Promise.all([loadMaplibre(), loadMapGeo(resolvePath, fetch, signal)]);
+  const { resolvePath, signal, geography, ...rest } = options;
+  const [lib, geo] = await Promise.all([
+    loadMaplibre(),
+    loadMapGeo(resolvePath, geography, fetch, signal)
+  ]);
   if (signal.aborted) return null;
-  const paths = Object.fromEntries(
-    Object.entries(GEO_PATHS).map(([key, path]) => [key, resolvePath(path)])
-  ) as unknown as GeoPaths;
+  const paths: GeoPaths = {
+    municipalities: resolvePath(geography.municipalities),
+    county: resolvePath(geography.county),
+    lakes: geography.lakes && resolvePath(geography.lakes),
+    centroids: resolvePath(geography.centroids)
+  };
   const controller = new MapController(lib, { ...rest, paths, countyBounds: geo.countyBounds });
   const stop = () => controller.destroy();
   signal.addEventListener('abort', stop, { once: true });

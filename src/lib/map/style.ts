@@ -16,6 +16,7 @@ import {
   type RelationKind
 } from '$lib/domain/kinds';
 import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import { GEOGRAPHIES, type GeoPaths } from '$lib/geo/geographies';
 import type { Footprint } from './footprint';
 import { GAP_PATTERN } from './choropleth';
 import { nodeIconName, type HighlightCollection, type MapSources } from './sources';
@@ -78,20 +79,7 @@ export const INTERACTIVE_LAYERS = {
   municipalities: [LAYER.municipalityFill]
 } as const;
 
-export interface GeoPaths {
-  municipalities: string;
-  county: string;
-  lakes: string;
-  centroids: string;
-}
-
-/** Paths below static/ (the app passes them through `asset()`). */
-export const GEO_PATHS: GeoPaths = {
-  municipalities: '/geo/orebro-lan-kommuner.geojson',
-  county: '/geo/orebro-lan.geojson',
-  lakes: '/geo/orebro-region-lakes.geojson',
-  centroids: '/geo/orebro-lan-kommuner-centroids.geojson'
-};
+export type { GeoPaths };
 
 /** Local font names (CSS families) for labels; MapLibre rasterises them in the browser. */
 export const LABEL_FONT = ['system-ui', 'Segoe UI', 'Roboto', 'Arial', 'DejaVu Sans', 'sans-serif'];
@@ -181,7 +169,7 @@ export function buildSources(
       promoteId: 'kommunkod'
     },
     [SOURCE.county]: { type: 'geojson', data: paths.county },
-    [SOURCE.lakes]: { type: 'geojson', data: paths.lakes },
+    [SOURCE.lakes]: { type: 'geojson', data: paths.lakes ?? EMPTY },
     [SOURCE.labels]: { type: 'geojson', data: paths.centroids, promoteId: 'kommunkod' },
     [SOURCE.footprint]: {
       type: 'geojson',
@@ -471,14 +459,17 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
 }
 
 /** The complete offline style. */
-export function buildStyle(paths: GeoPaths = GEO_PATHS, data: StyleData = {}): StyleSpecification {
+export function buildStyle(
+  paths: GeoPaths = GEOGRAPHIES.county,
+  data: StyleData = {}
+): StyleSpecification {
   return { version: 8, sources: buildSources(paths, data), layers: buildLayers() };
 }
 
 /** A basemap style with our sources and layers on top (for `transformStyle`). */
 export function overlayStyle(
   base: StyleSpecification,
-  paths: GeoPaths = GEO_PATHS,
+  paths: GeoPaths = GEOGRAPHIES.county,
   data: StyleData = {}
 ): StyleSpecification {
   const ours = new Set<string>(Object.values(SOURCE));
