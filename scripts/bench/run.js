@@ -89,6 +89,14 @@ export async function loadNational(databaseUrl) {
         [JSON.stringify(data.nodes.slice(i, i + 2000))]
       );
     }
+    // Stored graph positions for every node: a load draws them (no layout runs).
+    for (let i = 0; i < data.positions.length; i += 5000) {
+      await client.query(
+        `insert into node_positions (id, map_id, x, y)
+         select id, map_id, x, y from jsonb_populate_recordset(null::node_positions, $1::jsonb)`,
+        [JSON.stringify(data.positions.slice(i, i + 5000))]
+      );
+    }
     for (let i = 0; i < data.relations.length; i += 5000) {
       await client.query(
         `insert into relations (id, map_id, source_id, target_id, kind, magnitude, themes, source)

@@ -10,6 +10,7 @@ const EXPECTED_TABLES = [
   'indicators',
   'map_members',
   'maps',
+  'node_positions',
   'nodes',
   'relations',
   'themes'

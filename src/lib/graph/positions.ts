@@ -9,7 +9,7 @@ import { loadCentroids, placeNodes, type Centroids } from '$lib/geo/placement';
 import { buildElements } from './elements';
 import { geoPositions } from './geo';
 import { hierarchyPositions, type Point } from './hierarchy';
-import { withRowsBelow } from './layouts';
+import { storedPicture, withRowsBelow } from './layouts';
 import { fcoseInWorker, FCOSE_WORKER_ABOVE } from './layout-worker';
 
 const centroids = new Map<GeographyName, Promise<Centroids>>();
@@ -34,8 +34,10 @@ function loadOnce(
 }
 
 /**
- * Positions for a preset layout, and for fcose on a large graph (computed off
- * the main thread); undefined for fcose on a small one (the view lays it out).
+ * Positions for a preset layout; for fcose the stored picture when every node
+ * has a stored position (no layout runs), else on a large graph fcose's
+ * (computed off the main thread); undefined for fcose on a small one (the view
+ * lays it out).
  */
 export async function layoutPositions(
   layout: Layout,
@@ -51,6 +53,8 @@ export async function layoutPositions(
     );
     return withRowsBelow(ids, geoPositions(places, { width: 1100, spread: 30 }));
   }
+  const stored = storedPicture(dataset.nodes, dataset.positions);
+  if (stored) return stored;
   if (dataset.nodes.length > FCOSE_WORKER_ABOVE) return fcoseInWorker(buildElements(dataset));
   return undefined;
 }
