@@ -13,6 +13,7 @@ import type { Selection } from '$lib/domain/model';
 import type { Bounds } from './bounds';
 import { GAP_PATTERN, hatchPattern, type ChoroplethPaint } from './choropleth';
 import { diffFeatureStates, NO_STATES, type FeatureStates } from './feature-state';
+import { NO_FLOWS } from './flows';
 import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
@@ -73,7 +74,9 @@ const NO_NODES: NodeCollection = { type: 'FeatureCollection', features: [] };
 const EMPTY: MapSources = {
   nodes: NO_NODES,
   relations: { type: 'FeatureCollection', features: [] },
-  arrows: { type: 'FeatureCollection', features: [] }
+  arrows: { type: 'FeatureCollection', features: [] },
+  flows: NO_FLOWS,
+  relationCount: 0
 };
 const NO_HIGHLIGHT: HighlightCollection = { type: 'FeatureCollection', features: [] };
 const CAMERA_EPSILON = 1e-5;
@@ -209,9 +212,15 @@ export class MapController {
 
   /** The relations and arrows that pass the filters (the nodes are drawn as symbols). */
   setSources(sources: MapSources): void {
+    const before = this.#sources;
     this.#sources = sources;
-    void this.#geojson(SOURCE.relations)?.setData(sources.relations);
-    void this.#geojson(SOURCE.arrows)?.setData(sources.arrows);
+    // A collection that did not change (the empty ones at overview) is not sent again.
+    if (sources.relations !== before.relations) {
+      void this.#geojson(SOURCE.relations)?.setData(sources.relations);
+    }
+    if (sources.arrows !== before.arrows)
+      void this.#geojson(SOURCE.arrows)?.setData(sources.arrows);
+    if (sources.flows !== before.flows) void this.#geojson(SOURCE.flows)?.setData(sources.flows);
   }
 
   /** The node symbols to draw: one feature per symbol (see symbols.ts). */

@@ -35,6 +35,7 @@ export const SOURCE = {
   labels: 'rk-municipality-labels',
   footprint: 'rk-footprint',
   relations: 'rk-relations',
+  flows: 'rk-flows',
   arrows: 'rk-relation-arrows',
   nodes: 'rk-nodes',
   highlight: 'rk-node-highlight'
@@ -51,6 +52,7 @@ export const LAYER = {
   countyLine: 'rk-county-line',
   municipalityLine: 'rk-municipality-line',
   footprintLine: 'rk-footprint-line',
+  flows: 'rk-flows',
   relationArrows: 'rk-relation-arrows',
   nodes: 'rk-nodes',
   clusterBadges: 'rk-cluster-badges',
@@ -98,6 +100,8 @@ const COLORS = {
   halo: '#ffffff',
   footprint: '#ffb000',
   gapLine: '#b3261e',
+  /** Relations summed between municipalities at overview (flows.ts). */
+  flow: '#455a64',
   badge: '#1b1f23'
 } as const;
 
@@ -180,6 +184,7 @@ export function buildSources(
       data: data.sources?.relations ?? EMPTY,
       promoteId: 'id'
     },
+    [SOURCE.flows]: { type: 'geojson', data: data.sources?.flows ?? EMPTY },
     [SOURCE.arrows]: { type: 'geojson', data: data.sources?.arrows ?? EMPTY, promoteId: 'id' },
     [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' },
     [SOURCE.highlight]: { type: 'geojson', data: data.highlight ?? EMPTY }
@@ -294,6 +299,13 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       paint: { 'line-color': '#a36f00', 'line-width': 2, 'line-dasharray': ['literal', [3, 2]] }
     },
     gapLine,
+    {
+      id: LAYER.flows,
+      type: 'line',
+      source: SOURCE.flows,
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': COLORS.flow, 'line-width': ['get', 'width'], 'line-opacity': 0.6 }
+    },
     ...RELATION_KINDS.map((kind) => relationLayer(kind, false)),
     ...FLOW_KINDS.map((kind) => relationLayer(kind, true)),
     {
