@@ -1,6 +1,9 @@
 // @ts-check
 // Runs inside the explorer page (page.evaluate): times filter, selection and
-// hover changes until both views have applied them. Needs the `?test` hooks.
+// hover changes until both views have applied them, and until that is on
+// screen (the second animation frame after it: under SwiftShader WebGL drawing
+// finishes in the GPU process after the first). Needs the `?test` hooks.
+// The peers' pages (peers/measure.js) make the same changes in the same order.
 
 /**
  * @param {{ rounds: number }} options
@@ -45,7 +48,9 @@ export async function measureInPage({ rounds }) {
     }
     const applied = performance.now() - t0;
     await frame();
-    return { applied, sameTask, frame: performance.now() - t0 };
+    const nextFrame = performance.now() - t0;
+    await frame();
+    return { applied, sameTask, frame: nextFrame, onScreen: performance.now() - t0 };
   }
 
   const counts = (/** @type {HTMLElement} */ el) =>
@@ -55,16 +60,18 @@ export async function measureInPage({ rounds }) {
   const samples = () => ({
     applied: /** @type {number[]} */ ([]),
     sameTask: /** @type {number[]} */ ([]),
-    frame: /** @type {number[]} */ ([])
+    frame: /** @type {number[]} */ ([]),
+    onScreen: /** @type {number[]} */ ([])
   });
   const result = { filter: samples(), selection: samples(), hover: samples() };
   const push = (
     /** @type {'filter'|'selection'|'hover'} */ k,
-    /** @type {{applied:number, sameTask:number, frame:number}} */ s
+    /** @type {{applied:number, sameTask:number, frame:number, onScreen:number}} */ s
   ) => {
     result[k].applied.push(s.applied);
     if (!Number.isNaN(s.sameTask)) result[k].sameTask.push(s.sameTask);
     result[k].frame.push(s.frame);
+    result[k].onScreen.push(s.onScreen);
   };
 
   for (let i = 0; i < rounds; i++) {

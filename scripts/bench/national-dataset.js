@@ -17,6 +17,9 @@ import {
 const geoFile = fileURLToPath(
   new URL('../../static/geo/sverige-kommuner.geojson', import.meta.url)
 );
+const centroidsFile = fileURLToPath(
+  new URL('../../static/geo/sverige-kommuner-centroids.geojson', import.meta.url)
+);
 
 /** mulberry32: a small seeded PRNG. */
 export function prng(seed = 1) {
@@ -124,5 +127,48 @@ export async function nationalDataset({ mapId, nodes = 10_000, relations = 50_00
       source: 'benchmark'
     });
   }
-  return { themes, nodes: nodeRows, relations: relationRows };
+  return {
+    themes,
+    nodes: nodeRows,
+    relations: relationRows,
+    positions: await storedPositions(nodeRows)
+  };
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Stored graph positions for every node (as a layout saved once would leave
+ * them): around its municipality's point, Web Mercator scaled to graph units,
+ * on a sunflower spiral; nodes without a municipality on a spiral of their own
+ * beside the country.
+ * @param {Record<string, unknown>[]} nodes
+ */
+async function storedPositions(nodes) {
+  const centroids = JSON.parse(await readFile(centroidsFile, 'utf8'));
+  /** @type {Map<string, [number, number]>} */
+  const at = new Map(
+    centroids.features.map((/** @type {any} */ f) => {
+      const [lon, lat] = f.geometry.coordinates;
+      const phi = (lat * Math.PI) / 180;
+      const y = -Math.log(Math.tan(Math.PI / 4 + phi / 2));
+      return [f.properties.kommunkod, [((lon - 17) * Math.PI * 8000) / 180, (y + 1.4) * 8000]];
+    })
+  );
+  /** @type {Map<string, number>} */
+  const seen = new Map();
+  return nodes.map((n) => {
+    const code = /** @type {string | null} */ (n.municipality_code);
+    const key = code ?? '';
+    const i = seen.get(key) ?? 0;
+    seen.set(key, i + 1);
+    const [cx, cy] = (code && at.get(code)) || [-3200, 0];
+    const r = (code ? 14 : 40) * Math.sqrt(i);
+    return {
+      id: n.id,
+      map_id: n.map_id,
+      x: Math.round(cx + r * Math.cos(i * GOLDEN_ANGLE)),
+      y: Math.round(cy + r * Math.sin(i * GOLDEN_ANGLE))
+    };
+  });
 }

@@ -12,6 +12,7 @@ const EXPECTED_TABLES = [
   'indicators',
   'map_members',
   'maps',
+  'node_positions',
   'nodes',
   'presentations',
   'proposals',

@@ -11,6 +11,7 @@ import {
   type LonLat
 } from '$lib/geo/placement';
 import { datasetFixture, node } from './fixtures/dataset';
+import { inPolygon, type PolygonFeature } from './fixtures/in-polygon';
 
 const geo = (file: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../static/geo/${file}`, import.meta.url), 'utf8'));
@@ -18,30 +19,9 @@ const geo = (file: string): unknown =>
 const points = parseCentroids(geo('orebro-lan-kommuner-centroids.geojson'));
 const centroids = withPolygons(points, parsePolygons(geo('orebro-lan-kommuner.geojson')));
 
-type Ring = number[][];
-interface PolygonFeature {
-  properties: { kommunkod?: string };
-  geometry:
-    { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-}
 const kommuner = (geo('orebro-lan-kommuner.geojson') as { features: PolygonFeature[] }).features;
 const county = (geo('orebro-lan.geojson') as { features: PolygonFeature[] }).features[0]!;
 
-function inRing(p: LonLat, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > p.lat !== yj > p.lat && p.lon < ((xj - xi) * (p.lat - yi)) / (yj - yi) + xi) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
-function inPolygon(p: LonLat, f: PolygonFeature): boolean {
-  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  return polys.some(([outer, ...holes]) => inRing(p, outer!) && !holes.some((h) => inRing(p, h)));
-}
 const distanceKm = (a: LonLat, b: LonLat) => {
   const kx = 111.32 * Math.cos((a.lat * Math.PI) / 180);
   return Math.hypot((a.lon - b.lon) * kx, (a.lat - b.lat) * 111.32);

@@ -68,23 +68,26 @@ describe('loadMap', () => {
       makeRelation({ source_id: a.id, target_id: 'deleted-node' })
     ],
     themes: [makeTheme()],
-    indicators: [makeIndicator()]
+    indicators: [makeIndicator()],
+    node_positions: [{ id: a.id, map_id: MAP_ID, x: 1, y: 2, updated_at: '', updated_by: null }]
   };
 
-  it('loads the five tables in parallel, excluding soft-deleted rows', async () => {
+  it('loads the six tables in parallel, excluding soft-deleted rows', async () => {
     const { client, calls } = fakeClient((call) => ({ body: rows[call.table] }));
     const dataset = await loadMap(client, MAP_ID);
 
     expect(calls.map((c) => c.table).sort()).toEqual([
       'indicators',
       'maps',
+      'node_positions',
       'nodes',
       'relations',
       'themes'
     ]);
     for (const call of calls.filter((c) => c.table !== 'maps')) {
       expect(call.query).toContain(`map_id=eq.${MAP_ID}`);
-      expect(call.query).toContain('deleted_at=is.null');
+      // Positions are removed with their node, never soft-deleted.
+      if (call.table !== 'node_positions') expect(call.query).toContain('deleted_at=is.null');
       expect(call.query).toMatch(/offset=0&limit=1000|limit=1000&offset=0/);
     }
     expect(dataset.map.description).toBe('Beskrivning');
@@ -92,6 +95,7 @@ describe('loadMap', () => {
     expect(dataset.relations).toHaveLength(1); // the one to a deleted node is dropped
     expect(dataset.themes).toHaveLength(1);
     expect(dataset.indicators).toHaveLength(1);
+    expect(dataset.positions).toMatchObject([{ id: a.id, x: 1, y: 2 }]);
   });
 
   it('throws not_found when the map is missing or hidden by RLS', async () => {

@@ -39,7 +39,7 @@ export async function fetchAllPages<Row>(
   }
 }
 
-/** Loads a map with its nodes, relations, themes and indicators; throws DataError. */
+/** Loads a map with its nodes, relations, themes, indicators and graph positions; throws DataError. */
 export async function loadMap(
   client: DataClient,
   mapId: string,
@@ -47,7 +47,7 @@ export async function loadMap(
 ): Promise<Dataset> {
   const abortable = signal ?? new AbortController().signal;
   try {
-    const [mapResponse, nodes, relations, themes, indicators] = await Promise.all([
+    const [mapResponse, nodes, relations, themes, indicators, positions] = await Promise.all([
       client.from('maps').select('*').eq('id', mapId).abortSignal(abortable).maybeSingle(),
       fetchAllPages((from, to) =>
         client
@@ -89,6 +89,15 @@ export async function loadMap(
           .order('id')
           .range(from, to)
           .abortSignal(abortable)
+      ),
+      fetchAllPages((from, to) =>
+        client
+          .from('node_positions')
+          .select('*')
+          .eq('map_id', mapId)
+          .order('id')
+          .range(from, to)
+          .abortSignal(abortable)
       )
     ]);
     signal?.throwIfAborted();
@@ -103,7 +112,8 @@ export async function loadMap(
       nodes: nodeRows,
       relations: dropDanglingRelations(nodeRows, relations.map(toRelationRow)),
       themes,
-      indicators
+      indicators,
+      positions
     };
   } catch (error) {
     throw signal?.aborted ? new DataError('aborted', 'Loading was aborted') : toDataError(error);

@@ -280,6 +280,46 @@ export type Database = {
         };
         Relationships: [];
       };
+      node_positions: {
+        Row: {
+          id: string;
+          map_id: string;
+          updated_at: string;
+          updated_by: string | null;
+          x: number;
+          y: number;
+        };
+        Insert: {
+          id: string;
+          map_id: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          x: number;
+          y: number;
+        };
+        Update: {
+          id?: string;
+          map_id?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          x?: number;
+          y?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'node_positions_map_id_fkey';
+            columns: ['map_id'];
+            referencedRelation: 'maps';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'node_positions_map_id_id_fkey';
+            columns: ['map_id', 'id'];
+            referencedRelation: 'nodes';
+            referencedColumns: ['map_id', 'id'];
+          }
+        ];
+      };
       nodes: {
         Row: {
           contact: string;

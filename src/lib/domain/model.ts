@@ -7,6 +7,8 @@ import type { NodeKind, RelationKind, Status } from './kinds';
 export type MapRow = Tables<'maps'>;
 export type ThemeRow = Tables<'themes'>;
 export type IndicatorRow = Tables<'indicators'>;
+/** Where a node sits in the graph, stored per map (id = the node's id). */
+export type NodePositionRow = Tables<'node_positions'>;
 
 export type NodeRow = Omit<Tables<'nodes'>, 'kind' | 'status'> & {
   kind: NodeKind;
@@ -38,6 +40,8 @@ export interface Dataset {
   relations: RelationRow[];
   themes: ThemeRow[];
   indicators: IndicatorRow[];
+  /** The graph's stored positions (absent where nothing was stored or loaded). */
+  positions?: NodePositionRow[];
 }
 
 /** One node or relation, as the user (or someone else, over presence) has selected it. */

@@ -7,6 +7,7 @@
 // known, spiral slots outside the polygon are skipped (the boundaries are coarse and
 // some centroids lie close to an edge), so every node stays inside its municipality.
 import type { NodeRow } from '$lib/domain/model';
+import { GEOGRAPHIES, type GeoPaths } from './geographies';
 
 export interface LonLat {
   lon: number;
@@ -28,10 +29,6 @@ export interface Centroid extends LonLat {
 export type Centroids = ReadonlyMap<string, Centroid>;
 
 export type PlaceableNode = Pick<NodeRow, 'id' | 'kind' | 'lon' | 'lat' | 'municipality_code'>;
-
-/** The files in static/ (pass them through `asset()` in the app). */
-export const CENTROIDS_PATH = '/geo/orebro-lan-kommuner-centroids.geojson';
-export const MUNICIPALITIES_PATH = '/geo/orebro-lan-kommuner.geojson';
 
 /** Used only when no centroids are known at all (Örebro län, roughly its middle). */
 const FALLBACK_CENTRE: LonLat = { lon: 14.98, lat: 59.32 };
@@ -112,17 +109,19 @@ async function getJson(url: string, fetchFn: typeof fetch, signal?: AbortSignal)
 }
 
 /**
- * Loads the centroids and the municipality polygons (for placement inside them).
- * `resolvePath` maps a static path to a URL, e.g. SvelteKit's `asset`.
+ * Loads the centroids and the municipality polygons (for placement inside them)
+ * of a geography (the county's by default). `resolvePath` maps a static path to
+ * a URL, e.g. SvelteKit's `asset`.
  */
 export async function loadCentroids(
   resolvePath: (path: string) => string = (path) => path,
   fetchFn: typeof fetch = fetch,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  paths: Pick<GeoPaths, 'centroids' | 'municipalities'> = GEOGRAPHIES.county
 ): Promise<Map<string, Centroid>> {
   const [points, polygons] = await Promise.all([
-    getJson(resolvePath(CENTROIDS_PATH), fetchFn, signal),
-    getJson(resolvePath(MUNICIPALITIES_PATH), fetchFn, signal)
+    getJson(resolvePath(paths.centroids), fetchFn, signal),
+    getJson(resolvePath(paths.municipalities), fetchFn, signal)
   ]);
   return withPolygons(parseCentroids(points), parsePolygons(polygons));
 }
@@ -144,6 +143,33 @@ export function insidePolygons(p: LonLat, polygons: readonly PolygonRings[]): bo
   return polygons.some(
     ([outer, ...holes]) => !!outer && inRing(p, outer) && !holes.some((h) => inRing(p, h))
   );
+}
+
+/**
+ * Point in any of many polygons, each first tested against its bounding box
+ * (the national map has 290 municipalities: most are far from any one point).
+ */
+function insideAnyOf(polygons: readonly PolygonRings[]): (p: LonLat) => boolean {
+  const boxed = polygons.map((polygon) => {
+    const [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    const box = { w, s, e, n, polygon };
+    for (const [lon = 0, lat = 0] of polygon[0] ?? []) {
+      box.w = Math.min(box.w, lon);
+      box.e = Math.max(box.e, lon);
+      box.s = Math.min(box.s, lat);
+      box.n = Math.max(box.n, lat);
+    }
+    return box;
+  });
+  return (p) =>
+    boxed.some(
+      (b) =>
+        p.lon >= b.w &&
+        p.lon <= b.e &&
+        p.lat >= b.s &&
+        p.lat <= b.n &&
+        insidePolygons(p, [b.polygon])
+    );
 }
 
 /** The area-weighted mean of the municipality centroids: the county's centre. */
@@ -188,19 +214,37 @@ function spiralPoint(centre: LonLat, slot: number, stepKm: number): LonLat {
   };
 }
 
-/** The first `capacity` spiral points that pass `accept` (all of them when none pass). */
+/** How often a spiral that leaves too few accepted slots is tried again with half the step. */
+const MAX_TIGHTENINGS = 6;
+
+/**
+ * The first `capacity` spiral points that pass `accept`. When too few pass (a
+ * small or thin municipality), the spiral is drawn tighter, up to
+ * MAX_TIGHTENINGS times; what is still missing repeats the accepted slots, so a
+ * node never leaves its polygon. Only when none pass at all are the plain
+ * spiral points used.
+ */
 function spiralSlots(
   centre: LonLat,
   capacity: number,
   stepKm: number,
   accept: ((p: LonLat) => boolean) | null
 ): LonLat[] {
-  const slots: LonLat[] = [];
-  for (let i = 0; slots.length < capacity && i < capacity * 8; i++) {
-    const p = spiralPoint(centre, i, stepKm);
-    if (!accept || accept(p)) slots.push(p);
+  let slots: LonLat[] = [];
+  for (let tightening = 0; tightening <= MAX_TIGHTENINGS; tightening++) {
+    const step = stepKm / 2 ** tightening;
+    const found: LonLat[] = [];
+    for (let i = 0; found.length < capacity && i < capacity * 8; i++) {
+      const p = spiralPoint(centre, i, step);
+      if (!accept || accept(p)) found.push(p);
+    }
+    if (found.length > slots.length) slots = found;
+    if (slots.length === capacity) return slots;
   }
-  for (let i = 0; slots.length < capacity; i++) slots.push(spiralPoint(centre, i, stepKm));
+  const accepted = slots.length;
+  for (let i = 0; slots.length < capacity; i++) {
+    slots.push(accepted ? slots[i % accepted]! : spiralPoint(centre, i, stepKm));
+  }
   return slots;
 }
 
@@ -261,7 +305,7 @@ export function placeNodes(
     for (const c of centroids.values()) totalArea += c.areaKm2 ?? DEFAULT_AREA_KM2;
     const radius = COUNTY_RADIUS_SHARE * equivalentRadiusKm(totalArea || DEFAULT_AREA_KM2 * 12);
     const all = [...centroids.values()].flatMap((c) => c.polygons ?? []);
-    const accept = all.length ? (p: LonLat) => insidePolygons(p, all) : null;
+    const accept = all.length ? insideAnyOf(all) : null;
     placeGroup(unplaced, countyCentre(centroids), radius, accept, positions);
   }
   return positions;

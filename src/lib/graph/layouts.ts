@@ -111,6 +111,26 @@ export function withRowsBelow(
 }
 
 /**
+ * The stored positions (migration …_positions) as the graph's picture when
+ * every node has one: then a load draws it instead of computing a layout.
+ * Undefined when any node lacks a position (a layout is needed).
+ */
+export function storedPicture(
+  nodes: readonly { id: string }[],
+  stored: readonly { id: string; x: number; y: number }[] | undefined
+): Map<string, Point> | undefined {
+  if (!stored?.length || !nodes.length) return undefined;
+  const byId = new Map(stored.map((p) => [p.id, { x: p.x, y: p.y }]));
+  const picture = new Map<string, Point>();
+  for (const n of nodes) {
+    const p = byId.get(n.id);
+    if (!p) return undefined;
+    picture.set(n.id, p);
+  }
+  return picture;
+}
+
+/**
  * Where a graph's nodes wait for their first layout: apart on a grid, so no
  * edge has overlapping ends (Cytoscape warns). fcose centres its result on
  * these, so the layout worker starts from the same grid.

@@ -1,31 +1,43 @@
 // Preset positions for the geographic and hierarchy layouts of a dataset, and
 // fcose's for large graphs (from a worker). The geographic one places nodes
-// exactly as the map does (placeNodes) and loads the municipality centroids
-// once, from the app's own static files.
+// exactly as the map does (placeNodes, on the same geography) and loads the
+// municipality centroids once per geography, from the app's own static files.
 import type { Dataset } from '$lib/domain/model';
 import type { Layout } from '$lib/explorer/url-state';
+import { GEOGRAPHIES, geographyFor, type GeographyName } from '$lib/geo/geographies';
 import { loadCentroids, placeNodes, type Centroids } from '$lib/geo/placement';
 import { buildElements } from './elements';
 import { geoPositions } from './geo';
 import { hierarchyPositions, type Point } from './hierarchy';
-import { withRowsBelow } from './layouts';
+import { storedPicture, withRowsBelow } from './layouts';
 import { fcoseInWorker, FCOSE_WORKER_ABOVE } from './layout-worker';
 
-let centroids: Promise<Centroids> | null = null;
+const centroids = new Map<GeographyName, Promise<Centroids>>();
 
-function loadOnce(resolvePath: (path: string) => string): Promise<Centroids> {
-  centroids ??= loadCentroids(resolvePath).catch((error: unknown) => {
-    // Without centroids, nodes with their own lon/lat still sit right.
-    console.error('Regionkartan: municipality centroids could not be loaded', error);
-    centroids = null;
-    return new Map();
-  });
-  return centroids;
+function loadOnce(
+  geography: GeographyName,
+  resolvePath: (path: string) => string
+): Promise<Centroids> {
+  let loading = centroids.get(geography);
+  if (!loading) {
+    loading = loadCentroids(resolvePath, fetch, undefined, GEOGRAPHIES[geography]).catch(
+      (error: unknown) => {
+        // Without centroids, nodes with their own lon/lat still sit right.
+        console.error('Regionkartan: municipality centroids could not be loaded', error);
+        centroids.delete(geography);
+        return new Map();
+      }
+    );
+    centroids.set(geography, loading);
+  }
+  return loading;
 }
 
 /**
- * Positions for a preset layout, and for fcose on a large graph (computed off
- * the main thread); undefined for fcose on a small one (the view lays it out).
+ * Positions for a preset layout; for fcose the stored picture when every node
+ * has a stored position (no layout runs), else on a large graph fcose's
+ * (computed off the main thread); undefined for fcose on a small one (the view
+ * lays it out).
  */
 export async function layoutPositions(
   layout: Layout,
@@ -35,9 +47,14 @@ export async function layoutPositions(
   const ids = dataset.nodes.map((n) => n.id);
   if (layout === 'hierarchy') return hierarchyPositions(dataset.nodes, dataset.relations);
   if (layout === 'geo') {
-    const places = placeNodes(dataset.nodes, await loadOnce(resolvePath));
+    const places = placeNodes(
+      dataset.nodes,
+      await loadOnce(geographyFor(dataset.nodes), resolvePath)
+    );
     return withRowsBelow(ids, geoPositions(places, { width: 1100, spread: 30 }));
   }
+  const stored = storedPicture(dataset.nodes, dataset.positions);
+  if (stored) return stored;
   if (dataset.nodes.length > FCOSE_WORKER_ABOVE) return fcoseInWorker(buildElements(dataset));
   return undefined;
 }

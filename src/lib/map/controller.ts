@@ -13,6 +13,7 @@ import type { Selection } from '$lib/domain/model';
 import type { Bounds } from './bounds';
 import { GAP_PATTERN, hatchPattern, type ChoroplethPaint } from './choropleth';
 import { diffFeatureStates, NO_STATES, type FeatureStates } from './feature-state';
+import { NO_FLOWS } from './flows';
 import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
@@ -22,7 +23,6 @@ import type { RemoteMarker } from './remote';
 import type { HighlightCollection, MapSources, NodeCollection } from './sources';
 import {
   buildStyle,
-  GEO_PATHS,
   INTERACTIVE_LAYERS,
   LAYER,
   overlayStyle,
@@ -75,7 +75,9 @@ const NO_NODES: NodeCollection = { type: 'FeatureCollection', features: [] };
 const EMPTY: MapSources = {
   nodes: NO_NODES,
   relations: { type: 'FeatureCollection', features: [] },
-  arrows: { type: 'FeatureCollection', features: [] }
+  arrows: { type: 'FeatureCollection', features: [] },
+  flows: NO_FLOWS,
+  relationCount: 0
 };
 const NO_HIGHLIGHT: HighlightCollection = { type: 'FeatureCollection', features: [] };
 const CAMERA_EPSILON = 1e-5;
@@ -227,9 +229,15 @@ export class MapController {
 
   /** The relations and arrows that pass the filters (the nodes are drawn as symbols). */
   setSources(sources: MapSources): void {
+    const before = this.#sources;
     this.#sources = sources;
-    void this.#geojson(SOURCE.relations)?.setData(sources.relations);
-    void this.#geojson(SOURCE.arrows)?.setData(sources.arrows);
+    // A collection that did not change (the empty ones at overview) is not sent again.
+    if (sources.relations !== before.relations) {
+      void this.#geojson(SOURCE.relations)?.setData(sources.relations);
+    }
+    if (sources.arrows !== before.arrows)
+      void this.#geojson(SOURCE.arrows)?.setData(sources.arrows);
+    if (sources.flows !== before.flows) void this.#geojson(SOURCE.flows)?.setData(sources.flows);
   }
 
   /** The node symbols to draw: one feature per symbol (see symbols.ts). */
@@ -412,6 +420,8 @@ export class MapController {
 }
 
 export type OpenMapOptions = Omit<MapControllerOptions, 'paths' | 'countyBounds'> & {
+  /** The reference geography drawn (GEOGRAPHIES in lib/geo), as static paths. */
+  geography: GeoPaths;
   /** Maps a static path to its URL (SvelteKit's `asset`). */
   resolvePath: (path: string) => string;
   signal: AbortSignal;
@@ -424,12 +434,18 @@ export type OpenMapOptions = Omit<MapControllerOptions, 'paths' | 'countyBounds'
 export async function openMap(
   options: OpenMapOptions
 ): Promise<{ controller: MapController; geo: MapGeo } | null> {
-  const { resolvePath, signal, ...rest } = options;
-  const [lib, geo] = await Promise.all([loadMaplibre(), loadMapGeo(resolvePath, fetch, signal)]);
+  const { resolvePath, signal, geography, ...rest } = options;
+  const [lib, geo] = await Promise.all([
+    loadMaplibre(),
+    loadMapGeo(resolvePath, geography, fetch, signal)
+  ]);
   if (signal.aborted) return null;
-  const paths = Object.fromEntries(
-    Object.entries(GEO_PATHS).map(([key, path]) => [key, resolvePath(path)])
-  ) as unknown as GeoPaths;
+  const paths: GeoPaths = {
+    municipalities: resolvePath(geography.municipalities),
+    county: resolvePath(geography.county),
+    lakes: geography.lakes && resolvePath(geography.lakes),
+    centroids: resolvePath(geography.centroids)
+  };
   const controller = new MapController(lib, { ...rest, paths, countyBounds: geo.countyBounds });
   const stop = () => controller.destroy();
   signal.addEventListener('abort', stop, { once: true });

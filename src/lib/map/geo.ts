@@ -1,10 +1,10 @@
 // The reference geography the map's logic needs in memory (the style loads its
 // own copies by path): centroids with polygons for placement, the municipality
-// polygons for footprints, and the county's bounds.
+// polygons for footprints, and the bounds of them all (the county, or Sweden).
 import { parseCentroids, parsePolygons, withPolygons, type Centroid } from '$lib/geo/placement';
 import { boundsOfGeoJson, FALLBACK_COUNTY_BOUNDS, type Bounds } from './bounds';
 import type { MunicipalityPolygons } from './footprint';
-import { GEO_PATHS } from './style';
+import type { GeoPaths } from '$lib/geo/geographies';
 
 export interface MapGeo {
   centroids: ReadonlyMap<string, Centroid>;
@@ -33,12 +33,13 @@ export function toMapGeo(centroidsJson: unknown, municipalitiesJson: unknown): M
 
 export async function loadMapGeo(
   resolvePath: (path: string) => string,
+  paths: GeoPaths,
   fetchFn: typeof fetch = fetch,
   signal?: AbortSignal
 ): Promise<MapGeo> {
   const [centroids, municipalities] = await Promise.all([
-    getJson(resolvePath(GEO_PATHS.centroids), fetchFn, signal),
-    getJson(resolvePath(GEO_PATHS.municipalities), fetchFn, signal)
+    getJson(resolvePath(paths.centroids), fetchFn, signal),
+    getJson(resolvePath(paths.municipalities), fetchFn, signal)
   ]);
   return toMapGeo(centroids, municipalities);
 }

@@ -6,6 +6,7 @@
 import type { NodeKind } from '$lib/domain/kinds';
 import { importanceRank } from '$lib/explorer/importance';
 import type { Selection } from '$lib/domain/model';
+import { geographyFor } from '$lib/geo/geographies';
 import { placeNodes, type LonLat } from '$lib/geo/placement';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
 import { boundsOfPoints, zoomBounds, type Bounds } from './bounds';
@@ -18,6 +19,7 @@ import {
   type FlagSet
 } from './feature-state';
 import { footprintLookup, type Footprint } from './footprint';
+import { OVERVIEW_BELOW_ZOOM } from './flows';
 import type { MapGeo } from './geo';
 import {
   buildSources,
@@ -56,10 +58,22 @@ export class MapData {
     return this.geo && dataset ? placeNodes(dataset.nodes, this.geo.centroids) : null;
   });
 
+  /**
+   * The national map zoomed out: relations are drawn summed between
+   * municipalities (flows.ts). Changes only when the zoom crosses the limit.
+   */
+  readonly overview: boolean = $derived(
+    this.zoom !== null &&
+      this.zoom < OVERVIEW_BELOW_ZOOM &&
+      geographyFor(this.#explorer.dataset?.nodes ?? []) === 'national'
+  );
+
   readonly sources: MapSources | null = $derived.by(() => {
     const dataset = this.#explorer.dataset;
-    if (!dataset || !this.positions) return null;
-    return buildSources(dataset, this.#explorer.visible, this.positions);
+    const centroids = this.geo?.centroids;
+    if (!dataset || !this.positions || !centroids) return null;
+    const overview = this.overview ? { pointOf: (code: string) => centroids.get(code) } : undefined;
+    return buildSources(dataset, this.#explorer.visible, this.positions, overview);
   });
 
   /** Node id → place in the importance order (once per dataset). */

@@ -11,8 +11,10 @@ import {
   NODE_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
+import { aggregateByMunicipality } from '$lib/explorer/aggregate';
 import type { Visible } from '$lib/explorer/filters';
 import type { LonLat } from '$lib/geo/placement';
+import { FLOW_LIMIT, flowFeatures, NO_FLOWS, type FlowCollection } from './flows';
 import type { MapSymbol, SymbolNode } from './symbols';
 
 export interface NodeFeatureProps {
@@ -57,7 +59,14 @@ export interface MapSources {
   relations: RelationCollection;
   /** One arrow head per directed relation, halfway along its line. */
   arrows: ArrowCollection;
+  /** At overview (flows.ts): the relations summed between municipalities; else none. */
+  flows: FlowCollection;
+  /** The visible relations with both ends on the map, drawn one by one or in flows. */
+  relationCount: number;
 }
+
+const NO_RELATIONS: RelationCollection = { type: 'FeatureCollection', features: [] };
+const NO_ARROWS: ArrowCollection = { type: 'FeatureCollection', features: [] };
 
 /** The name of a node kind's shape icon on the map (see icons.ts). */
 export const nodeIconName = (kind: NodeKind): string => `rk-node-${kind}`;
@@ -218,11 +227,16 @@ export function buildRelationFeatures(
   return { type: 'FeatureCollection', features };
 }
 
-/** The map's node and relation sources for what passes the filters. */
+/**
+ * The map's node and relation sources for what passes the filters. With
+ * `overview` (the national map zoomed out) the relations are drawn as flows
+ * between the municipalities' points instead of one line each.
+ */
 export function buildSources(
   dataset: Pick<Dataset, 'nodes' | 'relations'>,
   visible: Visible,
-  positions: ReadonlyMap<string, LonLat>
+  positions: ReadonlyMap<string, LonLat>,
+  overview?: { pointOf: (code: string) => LonLat | undefined }
 ): MapSources {
   const nodeById = new Map(dataset.nodes.map((n) => [n.id, n]));
   const nodes = dataset.nodes.filter((n) => visible.nodeIds.has(n.id));
@@ -230,11 +244,24 @@ export function buildSources(
   const relations = dataset.relations.filter(
     (r) => visible.relationIds.has(r.id) && shown.has(r.source_id) && shown.has(r.target_id)
   );
+  const nodeFeatures = buildNodeFeatures(nodes, positions);
+  if (overview) {
+    const aggregate = aggregateByMunicipality(dataset.nodes, relations, visible, FLOW_LIMIT);
+    return {
+      nodes: nodeFeatures,
+      relations: NO_RELATIONS,
+      arrows: NO_ARROWS,
+      flows: flowFeatures(aggregate, overview.pointOf),
+      relationCount: relations.length
+    };
+  }
   const relationFeatures = buildRelationFeatures(relations, nodeById, positions);
   return {
-    nodes: buildNodeFeatures(nodes, positions),
+    nodes: nodeFeatures,
     relations: relationFeatures,
-    arrows: buildArrowFeatures(relationFeatures)
+    arrows: buildArrowFeatures(relationFeatures),
+    flows: NO_FLOWS,
+    relationCount: relations.length
   };
 }
 

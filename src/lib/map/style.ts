@@ -16,6 +16,7 @@ import {
   type RelationKind
 } from '$lib/domain/kinds';
 import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import { GEOGRAPHIES, type GeoPaths } from '$lib/geo/geographies';
 import type { Footprint } from './footprint';
 import { GAP_PATTERN } from './choropleth';
 import { nodeIconName, type HighlightCollection, type MapSources } from './sources';
@@ -34,6 +35,7 @@ export const SOURCE = {
   labels: 'rk-municipality-labels',
   footprint: 'rk-footprint',
   relations: 'rk-relations',
+  flows: 'rk-flows',
   arrows: 'rk-relation-arrows',
   nodes: 'rk-nodes',
   highlight: 'rk-node-highlight'
@@ -50,6 +52,7 @@ export const LAYER = {
   countyLine: 'rk-county-line',
   municipalityLine: 'rk-municipality-line',
   footprintLine: 'rk-footprint-line',
+  flows: 'rk-flows',
   relationArrows: 'rk-relation-arrows',
   nodes: 'rk-nodes',
   clusterBadges: 'rk-cluster-badges',
@@ -78,20 +81,7 @@ export const INTERACTIVE_LAYERS = {
   municipalities: [LAYER.municipalityFill]
 } as const;
 
-export interface GeoPaths {
-  municipalities: string;
-  county: string;
-  lakes: string;
-  centroids: string;
-}
-
-/** Paths below static/ (the app passes them through `asset()`). */
-export const GEO_PATHS: GeoPaths = {
-  municipalities: '/geo/orebro-lan-kommuner.geojson',
-  county: '/geo/orebro-lan.geojson',
-  lakes: '/geo/orebro-region-lakes.geojson',
-  centroids: '/geo/orebro-lan-kommuner-centroids.geojson'
-};
+export type { GeoPaths };
 
 /** Local font names (CSS families) for labels; MapLibre rasterises them in the browser. */
 export const LABEL_FONT = ['system-ui', 'Segoe UI', 'Roboto', 'Arial', 'DejaVu Sans', 'sans-serif'];
@@ -110,6 +100,8 @@ const COLORS = {
   halo: '#ffffff',
   footprint: '#ffb000',
   gapLine: '#b3261e',
+  /** Relations summed between municipalities at overview (flows.ts). */
+  flow: '#455a64',
   badge: '#1b1f23'
 } as const;
 
@@ -181,7 +173,7 @@ export function buildSources(
       promoteId: 'kommunkod'
     },
     [SOURCE.county]: { type: 'geojson', data: paths.county },
-    [SOURCE.lakes]: { type: 'geojson', data: paths.lakes },
+    [SOURCE.lakes]: { type: 'geojson', data: paths.lakes ?? EMPTY },
     [SOURCE.labels]: { type: 'geojson', data: paths.centroids, promoteId: 'kommunkod' },
     [SOURCE.footprint]: {
       type: 'geojson',
@@ -192,6 +184,7 @@ export function buildSources(
       data: data.sources?.relations ?? EMPTY,
       promoteId: 'id'
     },
+    [SOURCE.flows]: { type: 'geojson', data: data.sources?.flows ?? EMPTY },
     [SOURCE.arrows]: { type: 'geojson', data: data.sources?.arrows ?? EMPTY, promoteId: 'id' },
     [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' },
     [SOURCE.highlight]: { type: 'geojson', data: data.highlight ?? EMPTY }
@@ -306,6 +299,13 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       paint: { 'line-color': '#a36f00', 'line-width': 2, 'line-dasharray': ['literal', [3, 2]] }
     },
     gapLine,
+    {
+      id: LAYER.flows,
+      type: 'line',
+      source: SOURCE.flows,
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': COLORS.flow, 'line-width': ['get', 'width'], 'line-opacity': 0.6 }
+    },
     ...RELATION_KINDS.map((kind) => relationLayer(kind, false)),
     ...FLOW_KINDS.map((kind) => relationLayer(kind, true)),
     {
@@ -471,14 +471,17 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
 }
 
 /** The complete offline style. */
-export function buildStyle(paths: GeoPaths = GEO_PATHS, data: StyleData = {}): StyleSpecification {
+export function buildStyle(
+  paths: GeoPaths = GEOGRAPHIES.county,
+  data: StyleData = {}
+): StyleSpecification {
   return { version: 8, sources: buildSources(paths, data), layers: buildLayers() };
 }
 
 /** A basemap style with our sources and layers on top (for `transformStyle`). */
 export function overlayStyle(
   base: StyleSpecification,
-  paths: GeoPaths = GEO_PATHS,
+  paths: GeoPaths = GEOGRAPHIES.county,
   data: StyleData = {}
 ): StyleSpecification {
   const ours = new Set<string>(Object.values(SOURCE));
