@@ -62,8 +62,9 @@ export class MapData {
    * The national map zoomed out: relations are drawn summed between
    * municipalities (flows.ts). Changes only when the zoom crosses the limit.
    */
-  readonly overview: boolean = $derived(
-    this.zoom !== null &&
+  readonly overview: boolean = $derived.by(
+    () =>
+      this.zoom !== null &&
       this.zoom < OVERVIEW_BELOW_ZOOM &&
       geographyFor(this.#explorer.dataset?.nodes ?? []) === 'national'
   );
