@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { WebSocketServer } from 'ws';
 import { decodeJson, decodeMessage, dropCounts } from '../src/lib/wire/decode.js';
+import { PROFILE_MAX_LENGTH } from '../src/lib/wire/identity.js';
 import { clientMessageSchemas, UUID_PATTERN, wireChangeSchema } from '../src/lib/wire/live.js';
 
 /** Beyond this many missed changes a reconnecting client reloads instead. */
@@ -335,7 +336,8 @@ export function createLive({ jwtSecret, heartbeatMs = 4000, log = () => {} }) {
         leave(client);
         return;
       case 'presence': {
-        const name = message.state.display_name?.trim().slice(0, 80) ?? '';
+        const name =
+          message.state.display_name?.trim().slice(0, PROFILE_MAX_LENGTH.display_name) ?? '';
         client.displayName = name || null;
         client.selection = message.state.selection ?? null;
         client.following = message.state.following === true;

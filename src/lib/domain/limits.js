@@ -4,6 +4,7 @@
 // tests/db/domain-facts compares them with the live schema's check constraints.
 // By table and column, as in supabase/migrations. Plain JavaScript with JSDoc
 // types, so that Node scripts can import it too.
+import { PROFILE_MAX_LENGTH } from '../wire/identity.js';
 
 /**
  * The longest text a column takes, in characters. Titles, labels and display
@@ -16,7 +17,7 @@ export const MAX_LENGTH = /** @type {const} */ ({
   nodes: { title: 200, description: 20000, contact: 500 },
   relations: { unit: 40, note: 20000 },
   indicators: { label_sv: 200, label_en: 200, unit: 40, source: 2000 },
-  profiles: { display_name: 80, organisation: 200 },
+  profiles: PROFILE_MAX_LENGTH,
   stories: { title: 200 },
   story_steps: { title: 200, narrative: 10000 },
   rounds: { question: 300 },

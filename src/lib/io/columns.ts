@@ -3,6 +3,7 @@
 // accepted, case- and punctuation-insensitively. Unknown columns are ignored with
 // a warning, so a Kumu workbook with extra fields still imports.
 
+/** A node's fields, in the order export writes them. */
 export const NODE_FIELDS = [
   'ref',
   'title',
@@ -11,17 +12,18 @@ export const NODE_FIELDS = [
   'themes',
   'municipality_code',
   'municipality_name',
-  'url',
   'status',
   'start_date',
   'end_date',
+  'url',
   'contact',
-  'source',
   'lon',
-  'lat'
+  'lat',
+  'source'
 ] as const;
 export type NodeField = (typeof NODE_FIELDS)[number];
 
+/** A relation's fields, in the order export writes them. */
 export const RELATION_FIELDS = [
   'ref',
   'from',
@@ -256,33 +258,5 @@ export const EXPORT_HEADERS = {
 export type HeaderStyle = keyof typeof EXPORT_HEADERS;
 
 /** Column order on export. */
-export const NODE_EXPORT_ORDER: readonly NodeField[] = [
-  'ref',
-  'title',
-  'kind',
-  'description',
-  'themes',
-  'municipality_code',
-  'municipality_name',
-  'status',
-  'start_date',
-  'end_date',
-  'url',
-  'contact',
-  'lon',
-  'lat',
-  'source'
-];
-export const RELATION_EXPORT_ORDER: readonly RelationField[] = [
-  'ref',
-  'from',
-  'to',
-  'kind',
-  'magnitude',
-  'unit',
-  'year',
-  'score',
-  'themes',
-  'note',
-  'source'
-];
+export const NODE_EXPORT_ORDER: readonly NodeField[] = NODE_FIELDS;
+export const RELATION_EXPORT_ORDER: readonly RelationField[] = RELATION_FIELDS;

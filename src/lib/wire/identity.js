@@ -14,6 +14,14 @@ import { UUID_PATTERN } from './live.js';
 export const MAP_ROLES = /** @type {const} */ (['viewer', 'participant', 'editor', 'admin']);
 
 /**
+ * The longest profile texts, in characters (the `profiles` columns' limits;
+ * lib/domain/limits.js reads them from here, and so does server/live.js).
+ */
+export const PROFILE_MAX_LENGTH = /** @type {const} */ ({ display_name: 80, organisation: 200 });
+
+const NAME_MESSAGE = `Skriv det namn som de andra ska se (1–${PROFILE_MAX_LENGTH.display_name} tecken).`;
+
+/**
  * Optional text: absent, null or blank is null; otherwise trimmed, at most `max`
  * characters, and passing `checks`.
  * @param {string} field
@@ -38,13 +46,13 @@ function optionalText(field, max, ...checks) {
 export const joinRequestSchema = z.object(
   {
     display_name: z
-      .string({ error: 'Skriv det namn som de andra ska se (1–80 tecken).' })
+      .string({ error: NAME_MESSAGE })
       .check(
         z.trim(),
-        z.minLength(1, 'Skriv det namn som de andra ska se (1–80 tecken).'),
-        z.maxLength(80, 'Skriv det namn som de andra ska se (1–80 tecken).')
+        z.minLength(1, NAME_MESSAGE),
+        z.maxLength(PROFILE_MAX_LENGTH.display_name, NAME_MESSAGE)
       ),
-    organisation: optionalText('organisation', 200),
+    organisation: optionalText('organisation', PROFILE_MAX_LENGTH.organisation),
     municipality_code: optionalText(
       'municipality_code',
       4,
