@@ -80,15 +80,23 @@ export function pgliteLike(url: string): PGlite {
   const listeners = new Set<pg.Client>();
   const face = {
     ...runner(pool),
-    async transaction<T>(fn: (tx: ReturnType<typeof runner>) => Promise<T>): Promise<T> {
+    async transaction<T>(
+      fn: (tx: ReturnType<typeof runner> & { rollback(): Promise<void> }) => Promise<T>
+    ): Promise<T> {
       const client = await pool.connect();
+      // As PGlite's tx.rollback(): ends the transaction now; nothing is committed.
+      let rolledBack = false;
+      const rollback = async () => {
+        await client.query('rollback');
+        rolledBack = true;
+      };
       try {
         await client.query('begin');
-        const result = await fn(runner(client));
-        await client.query('commit');
+        const result = await fn({ ...runner(client), rollback });
+        if (!rolledBack) await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        if (!rolledBack) await client.query('rollback').catch(() => {});
         throw error;
       } finally {
         client.release();
