@@ -106,6 +106,7 @@ const TABLES: VersionedTable[] = [
       label_sv: 'Ny',
       label_en: 'New',
       year: '2024',
+      value: 1,
       source: 'SCB'
     }),
     column: 'label_sv'

@@ -34,7 +34,8 @@ export const RANGE = /** @type {const} */ ({
   },
   presentations: { step_index: { min: 0 } },
   rounds: { vote_budget: { min: 0, max: 50 } },
-  proposals: { votes: { min: 0 } }
+  proposals: { votes: { min: 0 } },
+  node_positions: { x: { min: -1e7, max: 1e7 }, y: { min: -1e7, max: 1e7 } }
 });
 
 const MUNICIPALITY_CODE = /^[0-9]{4}$/;
