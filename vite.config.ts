@@ -31,7 +31,9 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/{unit,db,api}/**/*.test.ts'],
-          exclude: ['**/*.svelte.test.ts', '**/*.pg.test.ts']
+          exclude: ['**/*.svelte.test.ts', '**/*.pg.test.ts'],
+          // A migrated database and a started data directory, made once (PGlite's initdb is slow).
+          globalSetup: ['./tests/support/pglite-setup.ts']
         }
       },
       {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startStack } from '../../server/stack.js';
 import type { Database } from '../../src/lib/domain/database.types';
-import { SEED_MAP_ID, stackOptions, tempDir } from '../helpers/stack';
+import { SEED_MAP_ID, stackOptions, startedDir } from '../helpers/stack';
 
 interface JoinResponse {
   access_token: string;
@@ -48,7 +48,7 @@ describe('stack listening beyond loopback (0.0.0.0)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = await tempDir();
+    dir = await startedDir();
     stack = await startStack({
       ...(await stackOptions(dir)),
       port: 0,

@@ -2,12 +2,12 @@
 // everyone joins as editor (one machine: the presenter), a new join code at every start,
 // a lock on the directory, and refusing a damaged directory untouched. In server mode the
 // code is always needed (server-mode.pg.test.ts).
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '../../server/stack.js';
 import { startProcess } from '../helpers/process';
-import { startTestStack, tempDir, type TestStack } from '../helpers/stack';
+import { startedDir, startTestStack, tempDir, type TestStack } from '../helpers/stack';
 
 async function joinMap(url: string, body: unknown) {
   const res = await fetch(`${url}/auth/local/join`, {
@@ -24,20 +24,9 @@ async function joined(url: string, body: unknown) {
   return res.body;
 }
 
-/** A data directory as a first start leaves it (migrated, seeded). */
-async function startedBefore(): Promise<string> {
-  const dir = await tempDir();
-  const stack = await startTestStack(dir);
-  await stack.stop();
-  const copy = await tempDir();
-  await cp(dir, copy, { recursive: true });
-  await rm(dir, { recursive: true, force: true });
-  return copy;
-}
-
 describe('identity of the embedded stack', () => {
   it('a new start makes a new join code; the old one stops working', async () => {
-    const dir = await tempDir();
+    const dir = await startedDir();
     const first = await startStack({ dataDir: dir, port: 0, host: '0.0.0.0', buildDir: null });
     const oldCode = first.joinCode;
     const oldAdmin = first.adminToken;
@@ -119,7 +108,7 @@ describe('the data directory', () => {
   });
 
   it('refuses a database whose control file is damaged, and keeps the damaged files', async () => {
-    const dir = await startedBefore();
+    const dir = await startedDir();
     await writeFile(join(dir, 'pgdata', 'global', 'pg_control'), 'garbage');
     const proc = await startProcess(dir, {}, { waitReady: false });
     expect(await proc.exited).toBe(1);
@@ -129,7 +118,7 @@ describe('the data directory', () => {
   });
 
   it('refuses a data directory that another running stack holds', async () => {
-    const dir = await startedBefore();
+    const dir = await startedDir();
     const first = await startProcess(dir);
     try {
       const second = await startProcess(dir, {}, { waitReady: false });

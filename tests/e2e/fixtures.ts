@@ -100,7 +100,7 @@ export const test = base.extend<
         await maps.addMember(map, account, role);
         const context = await browser.newContext({
           locale: 'sv-SE',
-          viewport: { width: 1400, height: 1000 }
+          viewport: { width: 1280, height: 720 }
         });
         await storeSession(context, map.session(account, role));
         const errors: string[] = [];

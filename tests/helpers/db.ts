@@ -2,8 +2,9 @@
 // helpers to act as an API role with JWT claims, as PostgREST does. In the `node`
 // project an in-memory PGlite; in the `pg` project (REGIONKARTAN_TEST_PG=1) a database
 // of the run's PostgreSQL cluster with the same face (tests/helpers/pg-database.ts).
+import { readFile } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { applyBootstrap, applyMigrations } from '../../server/database/migrate.js';
+import { inject } from 'vitest';
 import { createDatabase, pgliteLike } from './pg-database';
 
 /** Whether this run's database is a real PostgreSQL (the `pg` vitest project). */
@@ -16,10 +17,9 @@ export async function emptyDatabase(): Promise<PGlite> {
 
 export async function freshDatabase(): Promise<PGlite> {
   if (onPostgres) return pgliteLike(await createDatabase('rk_migrated'));
-  const db = await PGlite.create();
-  await applyBootstrap(db);
-  await applyMigrations(db);
-  return db;
+  // The run's migrated database (tests/support/pglite-setup.ts), loaded: no initdb.
+  const dump = await readFile(inject('pgliteMigrated'));
+  return PGlite.create({ loadDataDir: new Blob([dump]) });
 }
 
 export type ApiRole = 'anon' | 'authenticated' | 'service_role';

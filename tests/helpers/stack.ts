@@ -2,10 +2,11 @@
 // with a temporary data directory: PGlite behind pglite-socket, or in the `pg` project
 // server mode on a database of the run's PostgreSQL cluster (see serverModeOf).
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { startStack } from '../../server/stack.js';
@@ -65,8 +66,20 @@ export async function stackOptions(dataDir: string) {
   return { dataDir, databaseUrl: server?.DATABASE_URL ?? null, env: server ?? {} };
 }
 
+/**
+ * A data directory of a stack that has started before (migrated and seeded, new
+ * secrets at its next start). On PGlite a copy of the run's (tests/support/pglite-setup.ts);
+ * in server mode an empty one, as the database is made from the seeded template anyway.
+ */
+export async function startedDir(): Promise<string> {
+  const dir = await tempDir();
+  if (!onPostgres) await cp(inject('stackStarted'), dir, { recursive: true });
+  return dir;
+}
+
+/** The stack on `dataDir` as it is, or on a directory of its own that has started before. */
 export async function startTestStack(dataDir?: string): Promise<TestStack> {
-  const dir = dataDir ?? (await tempDir());
+  const dir = dataDir ?? (await startedDir());
   const stack = await startStack({
     ...(await stackOptions(dir)),
     port: 0,
