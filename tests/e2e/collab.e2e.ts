@@ -1,7 +1,9 @@
 // Editing together with two and three browser contexts on the test's own map:
 // live changes in the list and both views, conflicts without lost updates,
 // presence, viewers refused, user text inert, and a connection drop with queued
-// edits. How fast a change arrives is measured by `npm run bench:live`.
+// edits; axe (WCAG 2.1 A/AA) on the explorer as an editor, the node form with its
+// errors and the conflict view along the way. How fast a change arrives is
+// measured by `npm run bench:live`.
 import { expect, test } from './fixtures';
 import {
   createNodeOnMap,
@@ -15,10 +17,12 @@ import {
 
 test('A creates a node, B sees it in the list and both views; both edit its title: B merges, nothing is lost', async ({
   people,
-  map
+  map,
+  axe
 }) => {
   const a = await explorerAs(people, map, 'Anna');
   const b = await explorerAs(people, map, 'Bertil');
+  expect(await axe(a.page)).toEqual([]);
   const [map0, graph0] = [await mapNodes(b.page), await graphNodes(b.page)];
 
   await createNodeOnMap(a.page, 'E2E Konfliktnod');
@@ -44,6 +48,7 @@ test('A creates a node, B sees it in the list and both views; both edit its titl
   await expect(conflict).toBeVisible();
   await expect(conflict.getByTestId('conflict-mine')).toHaveText('E2E Bertils titel');
   await expect(conflict.getByTestId('conflict-theirs')).toHaveText('E2E Annas titel');
+  expect(await axe(b.page)).toEqual([]);
   await conflict.getByRole('radio', { name: 'Båda' }).check();
   await conflict.getByRole('button', { name: 'Slå ihop' }).click();
   await expect(conflict).toBeHidden();
@@ -95,10 +100,11 @@ test('presence shows all three; a viewer has no edit buttons and a forged write 
   await expect(listRow(a.page, 'E2E Skyddad nod')).toBeVisible();
 });
 
-test('XSS payloads in titles, descriptions and urls stay inert', async ({
+test('XSS payloads in titles, descriptions and urls stay inert; the form says what is wrong', async ({
   people,
   map,
-  request
+  request,
+  axe
 }) => {
   const a = await explorerAs(people, map, 'Anna');
   const b = await explorerAs(people, map, 'Bertil');
@@ -107,11 +113,17 @@ test('XSS payloads in titles, descriptions and urls stay inert', async ({
   const box = (await a.page.locator('.maplibregl-canvas').boundingBox())!;
   await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const form = a.page.getByTestId('node-form');
-  await form.getByLabel('Namn').fill(title);
   await form
     .getByLabel('Beskrivning')
     .fill('<script>window.__xss=2</script> [x](javascript:alert(1))');
   await form.getByLabel('Webbadress').fill('javascript:alert(1)');
+  await form.getByRole('button', { name: 'Skapa' }).click();
+  // Without a name and with a javascript: address: the errors are said, focused and named.
+  await expect(form.getByRole('alert')).toBeFocused();
+  await expect(form.getByLabel('Namn')).toHaveAccessibleDescription('Skriv ett namn.');
+  await expect(form.getByText('Webbadressen måste börja med https://')).toBeVisible();
+  expect(await axe(a.page)).toEqual([]);
+  await form.getByLabel('Namn').fill(title);
   await form.getByRole('button', { name: 'Skapa' }).click();
   await expect(form.getByText('Webbadressen måste börja med https://')).toBeVisible();
   await form.getByLabel('Webbadress').fill('');
