@@ -15,22 +15,26 @@ import {
 } from './collab-helpers';
 import { expect, test, type TestMap } from './fixtures';
 
-/** Goes offline, saves a new title for the node, and returns the id of the queued write. */
+/**
+ * Goes offline and saves a new title for each node (from → to); returns the ids of
+ * the queued writes, in order.
+ */
 async function editOffline(
   person: Person,
   map: TestMap,
-  from: string,
-  to: string
-): Promise<string> {
+  edits: [from: string, to: string][]
+): Promise<string[]> {
   const { page } = person;
   await person.context.setOffline(true);
   const banner = page.getByRole('alert').filter({ hasText: 'Anslutningen bröts' });
   await expect(banner).toBeVisible();
-  const form = await openEdit(page, from);
-  await form.getByLabel('Namn').fill(to);
-  await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form).toBeHidden();
-  await expect(banner).toContainText('Ändringar som väntar på att skickas: 1');
+  for (const [from, to] of edits) {
+    const form = await openEdit(page, from);
+    await form.getByLabel('Namn').fill(to);
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await expect(form).toBeHidden();
+  }
+  await expect(banner).toContainText(`Ändringar som väntar på att skickas: ${edits.length}`);
 
   // Kept on the device under this map and this user.
   const userId = await page.evaluate(
@@ -38,67 +42,60 @@ async function editOffline(
   );
   const queues = await storedQueues(page);
   expect(Object.keys(queues)).toEqual([`regionkartan.queue:${map.id}:${userId}`]);
-  const [entry] = Object.values(queues)[0]!.entries;
-  expect(entry!.write.kind).toBe('update');
-  return entry!.write.id;
+  const { entries } = Object.values(queues)[0]!;
+  expect(entries.map((e) => e.write.kind)).toEqual(edits.map(() => 'update'));
+  return entries.map((e) => e.write.id);
 }
 
 const notices = (page: Page) => page.getByTestId('edit-notices');
 
-test('an edit saved offline is sent when the explorer opens again after the tab was closed', async ({
-  people,
-  map
-}) => {
-  const a = await explorerAs(people, map, 'Anna');
-  await createNodeOnMap(a.page, 'E2E Före stängd flik');
-  const url = a.page.url();
-  const id = await editOffline(a, map, 'E2E Före stängd flik', 'E2E Efter stängd flik');
-
-  await a.page.close();
-  await a.context.setOffline(false);
-  await reopen(a, url);
-
-  await expect(notices(a.page)).toContainText('1 ändring som inte hann sparas skickas nu.');
-  await expect(notices(a.page)).toContainText('Väntande ändringar har sparats: 1');
-  await expect(listRow(a.page, 'E2E Efter stängd flik')).toBeVisible();
-  expect(await nodeFromApi(a.page.request, map, id)).toEqual({
-    title: 'E2E Efter stängd flik',
-    version: 2
-  });
-  expect(await storedQueues(a.page)).toEqual({});
-});
-
-test('someone else edited the node meanwhile: the reopened tab shows the conflict view, nothing is lost', async ({
+// One tab closed with two edits queued: one is sent when the explorer opens again, the
+// other meets someone else's newer version and waits in the conflict view.
+test('edits saved offline are sent when the explorer opens again after the tab was closed; one edited meanwhile by someone else shows the conflict view, nothing is lost', async ({
   people,
   map
 }) => {
   const a = await explorerAs(people, map, 'Anna');
   const b = await explorerAs(people, map, 'Bertil');
+  await createNodeOnMap(a.page, 'E2E Före stängd flik');
   await createNodeOnMap(a.page, 'E2E Krock efter stängd flik');
   await expect(listRow(b.page, 'E2E Krock efter stängd flik')).toBeVisible();
   const url = a.page.url();
-  const id = await editOffline(a, map, 'E2E Krock efter stängd flik', 'E2E Annas offlinetitel');
+  const [sent, clash] = await editOffline(a, map, [
+    ['E2E Före stängd flik', 'E2E Efter stängd flik'],
+    ['E2E Krock efter stängd flik', 'E2E Annas offlinetitel']
+  ]);
   await a.page.close();
 
-  // Meanwhile Bertil saves another title for the same node.
+  // Meanwhile Bertil saves another title for the second node.
   const formB = await openEdit(b.page, 'E2E Krock efter stängd flik');
   await formB.getByLabel('Namn').fill('E2E Bertils titel');
   await formB.getByRole('button', { name: 'Spara' }).click();
   await expect(formB).toBeHidden();
-  expect(await nodeFromApi(b.page.request, map, id)).toEqual({
+  expect(await nodeFromApi(b.page.request, map, clash!)).toEqual({
     title: 'E2E Bertils titel',
     version: 2
   });
 
   await a.context.setOffline(false);
   await reopen(a, url);
-  await expect(notices(a.page)).toContainText('1 ändring som inte hann sparas skickas nu.');
+  await expect(notices(a.page)).toContainText('2 ändringar som inte hann sparas skickas nu.');
+  await expect(notices(a.page)).toContainText('Väntande ändringar har sparats: 1');
+
+  // The first is stored and shown to both.
+  await expect(listRow(a.page, 'E2E Efter stängd flik')).toBeVisible();
+  await expect(listRow(b.page, 'E2E Efter stängd flik')).toBeVisible();
+  expect(await nodeFromApi(a.page.request, map, sent!)).toEqual({
+    title: 'E2E Efter stängd flik',
+    version: 2
+  });
+
+  // The second: both versions side by side; Bertil's was not overwritten by the replay.
   const conflict = a.page.getByTestId('conflict-view');
   await expect(conflict).toBeVisible();
   await expect(conflict.getByTestId('conflict-mine')).toHaveText('E2E Annas offlinetitel');
   await expect(conflict.getByTestId('conflict-theirs')).toHaveText('E2E Bertils titel');
-  // Bertil's version was not overwritten by the replay, and the queue is done.
-  expect(await nodeFromApi(a.page.request, map, id)).toEqual({
+  expect(await nodeFromApi(a.page.request, map, clash!)).toEqual({
     title: 'E2E Bertils titel',
     version: 2
   });
@@ -108,7 +105,7 @@ test('someone else edited the node meanwhile: the reopened tab shows the conflic
   await expect(conflict).toBeHidden();
   await expect(listRow(a.page, 'E2E Annas offlinetitel')).toBeVisible();
   await expect(listRow(b.page, 'E2E Annas offlinetitel')).toBeVisible();
-  expect(await nodeFromApi(a.page.request, map, id)).toEqual({
+  expect(await nodeFromApi(a.page.request, map, clash!)).toEqual({
     title: 'E2E Annas offlinetitel',
     version: 3
   });
