@@ -248,6 +248,55 @@ describe('/live', () => {
     await gone;
   }, 60_000);
 
+  it("relays a presenter's view only from the map's presenters: the admin, or an editor given may_present", async () => {
+    const adminId = await stack.user('live-admin', { mapId: SEED_MAP_ID, role: 'admin' });
+    const view = (step: number) => ({
+      presentation_id: '11111111-1111-4111-8111-111111111111',
+      story_id: null,
+      step,
+      view: { query: 'vy=map', map: [14, 58.5, 16, 60], graph: null },
+      sent_at: Date.now()
+    });
+    const editor = await connect(editorId);
+    const admin = await connect(adminId);
+    const room = await connect(viewerId);
+    for (const client of [editor, admin, room]) await client.subscribe(SEED_MAP_ID);
+    const presenters = () =>
+      room.messages.filter((m) => m.message.type === 'presenter').map((m) => m.message);
+
+    // An editor without may_present is refused; the admin's view, sent after the
+    // refusal, is the first and only one the room receives.
+    const refused = editor.next((m) => m.type === 'error');
+    editor.send({ type: 'present', state: view(1) });
+    expect(await refused).toMatchObject({ type: 'error', code: 'forbidden' });
+    const adminView = view(2);
+    admin.send({ type: 'present', state: adminView });
+    await room.next((m) => m.type === 'presenter' && m.user_id === adminId);
+    expect(presenters()).toEqual([
+      expect.objectContaining({ map_id: SEED_MAP_ID, user_id: adminId, state: adminView })
+    ]);
+
+    // Given may_present by the map, the editor presents (from a new connection).
+    await stack.sql(
+      `update map_members set may_present = true where map_id = $1 and user_id = $2`,
+      [SEED_MAP_ID, editorId]
+    );
+    const allowed = await connect(editorId);
+    await allowed.subscribe(SEED_MAP_ID);
+    const editorView = view(3);
+    allowed.send({ type: 'present', state: editorView });
+    const relayed = await room.next((m) => m.type === 'presenter' && m.user_id === editorId);
+    expect(relayed.state).toEqual(editorView);
+
+    // Ending the presentation (null) is relayed too, and nothing is kept for later subscribers.
+    admin.send({ type: 'present', state: null });
+    await room.next((m) => m.type === 'presenter' && m.state === null);
+    await stack.sql(
+      `update map_members set may_present = false where map_id = $1 and user_id = $2`,
+      [SEED_MAP_ID, editorId]
+    );
+  });
+
   it('refuses an invalid token and a malformed subscription', async () => {
     const client = await LiveClient.open(stack.url);
     open.push(client);
