@@ -27,11 +27,21 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {
+        // Pure logic: no database, so none of the setup below.
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['**/*.svelte.test.ts']
+        }
+      },
+      {
+        // The db and api suites on PGlite.
         extends: true,
         test: {
           name: 'node',
-          include: ['tests/{unit,db,api}/**/*.test.ts'],
-          exclude: ['**/*.svelte.test.ts', '**/*.pg.test.ts'],
+          include: ['tests/{db,api}/**/*.test.ts'],
+          exclude: ['**/*.pg.test.ts'],
           // A migrated database and a started data directory, made once (PGlite's initdb is slow).
           globalSetup: ['./tests/support/pglite-setup.ts']
         }
