@@ -102,3 +102,36 @@ export async function apiRows(
   ).json();
   return { nodes: nodes as Row[], relations: relations as RelationRowLite[] };
 }
+
+/** Counts the page's requestAnimationFrame calls (window.__frames), from before its scripts run. */
+export async function countFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __frames: number };
+    const request = window.requestAnimationFrame.bind(window);
+    w.__frames = 0;
+    window.requestAnimationFrame = (callback) => {
+      w.__frames += 1;
+      return request(callback);
+    };
+  });
+}
+
+/** How many animation frames the page asked for in the next half second. */
+export function framesInHalfASecond(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as { __frames: number };
+        const before = w.__frames;
+        setTimeout(() => resolve(w.__frames - before), 500);
+      })
+  );
+}
+
+/** A fingerprint of what the graph's node layer shows on screen (Cytoscape's visible canvas). */
+export function graphPixels(page: Page): Promise<string> {
+  return page
+    .getByTestId('graph-view')
+    .locator('canvas[data-id="layer2-node"]')
+    .evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+}

@@ -9,7 +9,10 @@ import {
   LEKEBERG_TO_OREBRO,
   apiRows,
   centroid,
+  countFrames,
   filterCheckbox,
+  framesInHalfASecond,
+  graphPixels,
   listRows,
   openExplorer,
   openPanel,
@@ -22,7 +25,11 @@ test('a municipality clicked on the map is selected in the graph and the details
   page,
   map
 }) => {
+  await countFrames(page);
   await openExplorer(page, map);
+  // Idle, the page asks for no animation frames (Cytoscape's loop sleeps, render-loop.ts)…
+  await expect.poll(() => framesInHalfASecond(page), { timeout: 15_000 }).toBe(0);
+  const idleGraph = await graphPixels(page);
   const lonLat = centroid('1814');
   const point = await page.evaluate(
     (ll) => (window as unknown as TestHooks).__regionkartanMap.project(ll),
@@ -33,6 +40,8 @@ test('a municipality clicked on the map is selected in the graph and the details
   const lekeberg = map.idOf(LEKEBERG);
   await expect(page.getByTestId('map-view')).toHaveAttribute('data-selected-feature', lekeberg);
   await expect(page.getByTestId('graph-view')).toHaveAttribute('data-selected-element', lekeberg);
+  // …and wakes to draw the selection on screen.
+  await expect.poll(() => graphPixels(page)).not.toBe(idleGraph);
   const panel = page.getByTestId('details-panel');
   const heading = panel.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText('Lekebergs kommun');

@@ -4,6 +4,7 @@ import type cytoscape from 'cytoscape';
 import type { GraphController, MeasureText } from './controller';
 import { LABEL_FONT } from './labels';
 import { isLargeGraph } from './layouts';
+import { sleepWhenIdle } from './render-loop';
 import { graphStyle } from './style';
 
 let loading: Promise<typeof cytoscape> | null = null;
@@ -12,6 +13,7 @@ export function loadCytoscape(): Promise<typeof cytoscape> {
   loading ??= Promise.all([import('cytoscape'), import('cytoscape-fcose')]).then(
     ([{ default: core }, { default: fcose }]) => {
       core.use(fcose);
+      sleepWhenIdle(core);
       return core;
     }
   );

@@ -49,10 +49,11 @@ interface MapWithImages {
   addImage(id: string, image: ImageData, options?: { pixelRatio?: number; sdf?: boolean }): unknown;
 }
 
+/** A small canvas drawn once and read back: in memory, not on the GPU (whose read-back waits for the map). */
 function canvas(size: number): CanvasRenderingContext2D {
   const el = document.createElement('canvas');
   el.width = el.height = size;
-  return el.getContext('2d')!;
+  return el.getContext('2d', { willReadFrequently: true })!;
 }
 
 function nodeIcon(kind: NodeKind): ImageData {
