@@ -1,6 +1,7 @@
 // The RLS matrix again, this time through the real stack: PostgREST over
 // PGlite, reached with supabase-js and JWTs minted by the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canPresent, listMembers, setMayPresent } from '../../src/lib/data/members';
 import { startTestStack, SEED_MAP_ID, type TestStack } from '../helpers/stack';
 
 type Actor = 'anon' | 'nonMember' | 'viewer' | 'editor' | 'admin';
@@ -180,5 +181,34 @@ describe('writes through the API', () => {
       { op: 'insert', actor: userIds.editor },
       { op: 'update', actor: userIds.editor }
     ]);
+  });
+});
+
+describe('members and presenting rights (data/members.ts)', () => {
+  it('lists the members to members only, admins first', async () => {
+    const members = await listMembers(await clientFor('viewer'), privateMapId);
+    expect(members.map((m) => [m.userId, m.role])).toEqual([
+      [userIds.admin, 'admin'],
+      [userIds.editor, 'editor'],
+      [userIds.viewer, 'viewer']
+    ]);
+    expect(await listMembers(await clientFor('nonMember'), privateMapId)).toEqual([]);
+  });
+
+  it('only an admin gives an editor the right to present', async () => {
+    const editor = await clientFor('editor');
+    expect(await canPresent(editor, privateMapId)).toBe(false);
+    await expect(setMayPresent(editor, privateMapId, userIds.editor!, true)).rejects.toMatchObject({
+      kind: 'permission'
+    });
+    expect(await canPresent(editor, privateMapId)).toBe(false);
+
+    await setMayPresent(await clientFor('admin'), privateMapId, userIds.editor!, true);
+    expect(await canPresent(editor, privateMapId)).toBe(true);
+    const listed = await listMembers(editor, privateMapId);
+    expect(listed.find((m) => m.userId === userIds.editor)?.mayPresent).toBe(true);
+
+    await setMayPresent(await clientFor('admin'), privateMapId, userIds.editor!, false);
+    expect(await canPresent(editor, privateMapId)).toBe(false);
   });
 });

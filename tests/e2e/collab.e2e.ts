@@ -1,6 +1,6 @@
 // Editing together with two and three browser contexts on the test's own map:
 // live changes in the list and both views, conflicts without lost updates,
-// presence, viewers refused, user text inert, and a connection drop with queued
+// presence, an admin giving an editor the right to present, viewers refused, user text inert, and a connection drop with queued
 // edits; axe (WCAG 2.1 A/AA) on the explorer as an editor, the node form with its
 // errors and the conflict view along the way. How fast a change arrives is
 // measured by `npm run bench:live`.
@@ -14,6 +14,7 @@ import {
   openEdit,
   startNodeOnMap
 } from './collab-helpers';
+import { openPanel } from './explorer-helpers';
 
 test('A creates a node, B sees it in the list and both views; both edit its title: B merges, nothing is lost', async ({
   people,
@@ -58,18 +59,54 @@ test('A creates a node, B sees it in the list and both views; both edit its titl
   await expect(listRow(a.page, merged)).toBeVisible();
 });
 
-test('presence shows all three; a viewer has no edit buttons and a forged write is refused; XSS payloads stay inert and the form says what is wrong', async ({
+test('presence shows all three; the admin lets an editor present; a viewer has no edit buttons and a forged write is refused; XSS payloads stay inert and the form says what is wrong', async ({
   people,
   map,
   request,
   axe
 }) => {
-  const a = await explorerAs(people, map, 'Anna');
+  const a = await explorerAs(people, map, 'Anna', 'admin');
   const b = await explorerAs(people, map, 'Bertil');
   const v = await explorerAs(people, map, 'Vera Läsare', 'viewer');
   for (const p of [a, b, v]) {
     await expect(p.page.getByTestId('presence-person')).toHaveCount(3);
   }
+
+  // Presenting rights: only the admin sees the members; an editor's box gives the right.
+  const canPresent = async (token: string) =>
+    (
+      await request.post('/rest/v1/rpc/can_present', {
+        headers: map.headers(token),
+        data: { p_map_id: map.id }
+      })
+    ).json();
+  expect(await canPresent(b.token)).toBe(false);
+  await openPanel(a.page, 'Samarbete');
+  const members = a.page.getByTestId('members');
+  for (const [name, role] of [
+    ['Anna', 'administratör'],
+    ['Bertil', 'redigerare'],
+    ['Vera Läsare', 'läsare']
+  ]) {
+    await expect(members.getByRole('listitem').filter({ hasText: name })).toContainText(role!);
+  }
+  await expect(members.getByRole('checkbox')).toHaveCount(1); // editors only
+  await members.getByRole('checkbox', { name: 'Bertil får presentera' }).check();
+  await expect.poll(() => canPresent(b.token)).toBe(true);
+  expect(await axe(a.page, '[data-testid="members"]')).toEqual([]);
+  await openPanel(b.page, 'Samarbete');
+  await expect(b.page.getByTestId('collab-panel')).toBeVisible();
+  await expect(b.page.getByTestId('members')).toHaveCount(0);
+  // Bertil cannot give the right to Vera himself: RLS hides the row from him.
+  const forgedRight = await request.patch(
+    `/rest/v1/map_members?map_id=eq.${map.id}&user_id=eq.${v.userId}`,
+    {
+      headers: { ...map.headers(b.token), prefer: 'return=representation' },
+      data: { may_present: true }
+    }
+  );
+  expect(await forgedRight.json()).toEqual([]);
+  for (const p of [a, b]) await openPanel(p.page, 'Lista');
   await createNodeOnMap(a.page, 'E2E Skyddad nod');
   // A's selection is shown to the others, in the list and as a marker on the map.
   await expect(v.page.getByTestId('presence')).toContainText('E2E Skyddad nod');

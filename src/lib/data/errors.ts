@@ -118,3 +118,16 @@ export function toDataError(error: unknown, status?: number): DataError {
   if (error instanceof TypeError) return new DataError('network', message, code);
   return new DataError('unknown', message, code);
 }
+
+/** A supabase-js response, as the unwrap below reads it. */
+export interface DataResponse<T> {
+  data: T | null;
+  error: ErrorLike | null;
+  status: number;
+}
+
+/** A response's data, or its error as a DataError. */
+export function unwrap<T>(response: DataResponse<T>): T {
+  if (response.error) throw toDataError(response.error, response.status);
+  return response.data as T;
+}

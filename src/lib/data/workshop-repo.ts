@@ -13,18 +13,7 @@ import type {
 } from '$lib/domain/workshop';
 import type { DataClient } from './client';
 import type { Json } from '$lib/domain/database.types';
-import { toDataError } from './errors';
-
-interface Response<T> {
-  data: T | null;
-  error: { code?: string | null; message?: string | null } | null;
-  status: number;
-}
-
-function unwrap<T>(response: Response<T>): T {
-  if (response.error) throw toDataError(response.error, response.status);
-  return response.data as T;
-}
+import { unwrap } from './errors';
 
 const asStep = (row: unknown) => row as StepRow;
 const asJson = (view: StepView) => view as unknown as { [key: string]: Json };

@@ -608,6 +608,13 @@ export const en = {
     'The connection was lost – changes are kept and sent when the connection is back',
   'collab.status.back': 'The connection is back. You see the latest changes.',
   'collab.status.queued': 'Changes waiting to be sent: {count}',
+  'collab.members.heading': 'Members',
+  'collab.members.hint':
+    'Administrators can always present. Tick the editors who may also present stories to the room.',
+  'collab.members.mayPresent': 'may present',
+  'collab.members.mayPresentFor': '{name} may present',
+  'collab.members.unnamed': 'no name',
+  'collab.members.loading': 'Loading members …',
   'collab.presence.heading': 'Here now',
   'collab.presence.you': '(you)',
   'collab.presence.nothing': 'nothing selected',
@@ -786,6 +793,8 @@ export const en = {
   'workshop.moveUp': 'Move {title} up',
   'workshop.moveDown': 'Move {title} down',
   'workshop.reorderHint': 'Alt + arrow up/down moves a step.',
+  'workshop.notPresenter':
+    'You may not present this map. Ask the map’s administrator for the right to present.',
   'workshop.present': 'Present',
   'workshop.stepOf': 'Step {n} of {count}',
   'workshop.next': 'Next',

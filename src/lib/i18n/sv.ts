@@ -607,6 +607,13 @@ export const sv = {
     'Anslutningen bröts – ändringar sparas och skickas när anslutningen är tillbaka',
   'collab.status.back': 'Anslutningen är tillbaka. Du ser de senaste ändringarna.',
   'collab.status.queued': 'Ändringar som väntar på att skickas: {count}',
+  'collab.members.heading': 'Medlemmar',
+  'collab.members.hint':
+    'Administratörer kan alltid presentera. Kryssa i de redigerare som också ska få presentera berättelser för rummet.',
+  'collab.members.mayPresent': 'får presentera',
+  'collab.members.mayPresentFor': '{name} får presentera',
+  'collab.members.unnamed': 'namn saknas',
+  'collab.members.loading': 'Hämtar medlemmar …',
   'collab.presence.heading': 'Här nu',
   'collab.presence.you': '(du)',
   'collab.presence.nothing': 'inget markerat',
@@ -785,6 +792,8 @@ export const sv = {
   'workshop.moveUp': 'Flytta upp {title}',
   'workshop.moveDown': 'Flytta ner {title}',
   'workshop.reorderHint': 'Alt + pil upp/ner flyttar ett steg.',
+  'workshop.notPresenter':
+    'Du får inte presentera den här kartan. Be kartans administratör om rätten att presentera.',
   'workshop.present': 'Presentera',
   'workshop.stepOf': 'Steg {n} av {count}',
   'workshop.next': 'Nästa',

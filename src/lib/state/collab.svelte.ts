@@ -6,6 +6,7 @@ import { remoteSelections } from '$lib/collab/presence';
 import { editRepo, type EditTable } from '$lib/data/edit-repo';
 import { fetchChangedRows } from '$lib/data/fetch-rows';
 import { createLiveChannel } from '$lib/data/live';
+import { canPresent } from '$lib/data/members';
 import { storageQueueStore } from '$lib/data/queue-store';
 import { EditingState } from './editing.svelte';
 import type { ExplorerState } from './explorer.svelte';
@@ -25,6 +26,8 @@ export class CollabState {
   live = $state.raw<LiveSync | null>(null);
   readonly editing: EditingState;
   dialog = $state.raw<EditDialog | null>(null);
+  /** Whether this person may present the map (can_present); null until read. */
+  presentRight = $state<boolean | null>(null);
 
   constructor(mapId: string, explorer: ExplorerState, session: SessionState) {
     this.mapId = mapId;
@@ -47,6 +50,23 @@ export class CollabState {
   get isAdmin(): boolean {
     return this.session.isAdmin(this.mapId);
   }
+  /** Admins, and editors an admin has given the right (read when the page starts). */
+  get canPresent(): boolean {
+    return this.isAdmin || this.presentRight === true;
+  }
+
+  async #readPresentRight(): Promise<void> {
+    const client = this.session.dataClient;
+    if (!client || !this.session.userId) {
+      this.presentRight = false;
+      return;
+    }
+    try {
+      this.presentRight = await canPresent(client, this.mapId);
+    } catch {
+      this.presentRight = false; // the relay and RLS refuse anyway; presenting is not offered
+    }
+  }
 
   /** Connects the live channel, then loads (see LiveSync); returns the cleanup. */
   start(load: () => Promise<void>): () => void {
@@ -57,6 +77,7 @@ export class CollabState {
       .init()
       .then(({ config, client }) => {
         if (cancelled) return;
+        void this.#readPresentRight();
         const channel = createLiveChannel(config, {
           token: () => this.session.accessToken(),
           supabase: client,
