@@ -793,6 +793,7 @@ export const en = {
   'workshop.moveUp': 'Move {title} up',
   'workshop.moveDown': 'Move {title} down',
   'workshop.reorderHint': 'Alt + arrow up/down moves a step.',
+  'workshop.loadingStory': 'Loading the story …',
   'workshop.notPresenter':
     'You may not present this map. Ask the map’s administrator for the right to present.',
   'workshop.present': 'Present',
@@ -808,6 +809,7 @@ export const en = {
   'workshop.elapsed': 'Time: {time}',
   'workshop.keys': 'Arrows, space and PageUp/PageDown change step. Esc ends.',
   'workshop.join.heading': 'Join the workshop',
+  'workshop.join.hide': 'Hide how to join',
   'workshop.join.show': 'Show how to join',
   'workshop.join.address': 'Go to {address} and enter the code',
   'workshop.join.code': 'Code',

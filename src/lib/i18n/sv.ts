@@ -792,6 +792,7 @@ export const sv = {
   'workshop.moveUp': 'Flytta upp {title}',
   'workshop.moveDown': 'Flytta ner {title}',
   'workshop.reorderHint': 'Alt + pil upp/ner flyttar ett steg.',
+  'workshop.loadingStory': 'Hämtar berättelsen …',
   'workshop.notPresenter':
     'Du får inte presentera den här kartan. Be kartans administratör om rätten att presentera.',
   'workshop.present': 'Presentera',
@@ -807,6 +808,7 @@ export const sv = {
   'workshop.elapsed': 'Tid: {time}',
   'workshop.keys': 'Pilar, mellanslag och PageUp/PageDown byter steg. Esc avslutar.',
   'workshop.join.heading': 'Gå med i workshopen',
+  'workshop.join.hide': 'Dölj hur man går med',
   'workshop.join.show': 'Visa hur man går med',
   'workshop.join.address': 'Gå till {address} och skriv koden',
   'workshop.join.code': 'Kod',
