@@ -106,6 +106,7 @@ test('presence shows all three; the admin lets an editor present; a viewer has n
     }
   );
   expect(await forgedRight.json()).toEqual([]);
+  expect(await canPresent(v.token)).toBe(false);
   for (const p of [a, b]) await openPanel(p.page, 'Lista');
   await createNodeOnMap(a.page, 'E2E Skyddad nod');
   // A's selection is shown to the others, in the list and as a marker on the map.

@@ -3,9 +3,10 @@
 // measured here, ~8 % of a core per open explorer, all day on a laptop and on every
 // phone in a workshop. `sleepWhenIdle` gives its renderers a loop that does the same
 // work per frame (Cytoscape 3.34's `startRenderLoop`, line for line) but stops asking
-// for frames after IDLE_FRAMES frames without a draw or an animation, and starts again
-// on the next redraw or animation. Cytoscape's texture queues call `redraw` when they
-// have drawn, so they wake it too.
+// for frames after IDLE_FRAMES frames without a draw or a pending animation, and starts
+// again on the next redraw or when an animation is played (of an element or of the core:
+// Animation.hook). Cytoscape's texture queues call `redraw` when they have drawn, so they
+// wake it too.
 import type cytoscape from 'cytoscape';
 
 /** Frames without a draw before the loop sleeps (~0.5 s at 60 Hz). */
@@ -16,9 +17,11 @@ type FrameCallback = (willDraw: boolean, time: number) => void;
 /** The parts of Cytoscape's (base) renderer its render loop uses. */
 interface Renderer {
   cy: cytoscape.Core & {
-    _private: { aniEles: cytoscape.Collection };
+    _private: {
+      aniEles: cytoscape.Collection;
+      animation: { current: unknown[]; queue: unknown[] };
+    };
     batching(): boolean;
-    addToAnimationPool(eles: unknown): void;
   };
   destroyed: boolean;
   renderLoopStarted?: boolean;
@@ -33,6 +36,22 @@ interface Renderer {
   lastRedrawTime?: number;
   redrawCount?: number;
   redrawTotalTime?: number;
+}
+
+/** Each live core's way to wake its loop (for Animation.hook, which knows only its target). */
+const wakers = new WeakMap<object, () => void>();
+
+/** Whether an animation of the core or of an element is queued or running. */
+function animating(cy: Renderer['cy']): boolean {
+  const core = cy._private.animation;
+  return !cy._private.aniEles.empty() || core.current.length > 0 || core.queue.length > 0;
+}
+
+interface AnimationSelf {
+  _private: { target: object & { cy?: () => object } };
+}
+interface AnimationProto {
+  hook(this: AnimationSelf): unknown;
 }
 
 type Extension = (
@@ -81,7 +100,7 @@ function loop(r: Renderer): void {
       idle += 1;
     }
     r.skipFrame = false;
-    if (idle < IDLE_FRAMES || !cy._private.aniEles.empty()) schedule();
+    if (idle < IDLE_FRAMES || animating(cy)) schedule();
   };
   const schedule = () => {
     if (scheduled || r.destroyed) return;
@@ -98,11 +117,7 @@ function loop(r: Renderer): void {
     redraw.call(this, options);
     wake();
   };
-  const addToAnimationPool = cy.addToAnimationPool;
-  cy.addToAnimationPool = function (eles: unknown) {
-    addToAnimationPool.call(this, eles);
-    wake();
-  };
+  wakers.set(cy, wake);
   schedule();
 }
 
@@ -114,5 +129,17 @@ export function sleepWhenIdle(core: typeof cytoscape): void {
   const renderer = (core as unknown as Extension)('renderer', 'canvas');
   if (!renderer) throw new Error('Cytoscape has no canvas renderer to give an idle loop');
   renderer.prototype.startRenderLoop = startRenderLoop;
+  // Every played (or applied) animation goes through hook(); element animations also
+  // enter the core's pool, core animations (cy.animate, a layout's fit) do not.
+  const probe = core({ headless: true });
+  const animation = Object.getPrototypeOf(probe.animation({})) as AnimationProto;
+  probe.destroy();
+  const hook = animation.hook;
+  animation.hook = function (this: AnimationSelf) {
+    const result = hook.call(this);
+    const target = this._private.target;
+    (wakers.get(target) ?? wakers.get(target.cy?.() ?? {}))?.();
+    return result;
+  };
   installed = true;
 }

@@ -94,6 +94,7 @@ export class MapController {
   /** The node symbols drawn (at the current zoom), not all the visible nodes. */
   #symbols: NodeCollection = NO_NODES;
   #highlight: HighlightCollection = NO_HIGHLIGHT;
+  #highlightFrame = 0;
   #footprint: Footprint | null = null;
   #clusterHovered: string | null = null;
   #states: FeatureStates = NO_STATES;
@@ -192,6 +193,7 @@ export class MapController {
   }
 
   destroy(): void {
+    cancelAnimationFrame(this.#highlightFrame);
     this.map.getCanvas().removeEventListener('mouseleave', this.#onLeave);
     const w = window as unknown as TestWindow;
     if (w.__regionkartanMap === this.map) delete w.__regionkartanMap;
@@ -251,11 +253,18 @@ export class MapController {
     void this.#geojson(SOURCE.nodes)?.setData(symbols);
   }
 
-  /** The selected and hovered nodes on top, labelled. */
+  /**
+   * The selected and hovered nodes on top, labelled. Set at most once a frame, with
+   * the latest: a click on a list row changes hover and selection within one, and
+   * each setData costs MapLibre a round trip to its worker and two redraws.
+   */
   setHighlight(highlight: HighlightCollection): void {
     if (highlight === this.#highlight) return;
     this.#highlight = highlight;
-    void this.#geojson(SOURCE.highlight)?.setData(highlight);
+    this.#highlightFrame ||= requestAnimationFrame(() => {
+      this.#highlightFrame = 0;
+      void this.#geojson(SOURCE.highlight)?.setData(this.#highlight);
+    });
   }
 
   setFootprint(footprint: Footprint | null): void {

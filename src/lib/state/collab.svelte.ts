@@ -6,7 +6,9 @@ import { remoteSelections } from '$lib/collab/presence';
 import { editRepo, type EditTable } from '$lib/data/edit-repo';
 import { fetchChangedRows } from '$lib/data/fetch-rows';
 import { createLiveChannel } from '$lib/data/live';
+import { toDataError } from '$lib/data/errors';
 import { canPresent } from '$lib/data/members';
+import type { MessageKey } from '$lib/i18n/sv';
 import { storageQueueStore } from '$lib/data/queue-store';
 import { EditingState } from './editing.svelte';
 import type { ExplorerState } from './explorer.svelte';
@@ -28,6 +30,8 @@ export class CollabState {
   dialog = $state.raw<EditDialog | null>(null);
   /** Whether this person may present the map (can_present); null until read. */
   presentRight = $state<boolean | null>(null);
+  /** Why the right could not be read (an i18n key), if it could not. */
+  presentRightError = $state<MessageKey | null>(null);
 
   constructor(mapId: string, explorer: ExplorerState, session: SessionState) {
     this.mapId = mapId;
@@ -63,8 +67,10 @@ export class CollabState {
     }
     try {
       this.presentRight = await canPresent(client, this.mapId);
-    } catch {
-      this.presentRight = false; // the relay and RLS refuse anyway; presenting is not offered
+      this.presentRightError = null;
+    } catch (error) {
+      this.presentRight = null; // not known: say why, do not claim there is no right
+      this.presentRightError = toDataError(error).messageKey;
     }
   }
 
