@@ -2,7 +2,7 @@
 // members see the map's members; only its admins change a membership). Names come
 // from the profiles the database lets a member read (people sharing a map). Every
 // failure is a DataError.
-import type { MapRole } from '$lib/wire/identity.js';
+import { MAP_ROLES, type MapRole } from '$lib/wire/identity.js';
 import type { DataClient } from './client';
 import { toDataError, unwrap } from './errors';
 
@@ -29,7 +29,8 @@ export async function listMembers(client: DataClient, mapId: string): Promise<Me
     ? unwrap(await client.from('profiles').select('id, display_name').in('id', ids))
     : [];
   const names = new Map(profiles.map((p) => [p.id, p.display_name]));
-  const rank: Record<string, number> = { admin: 0, editor: 1, participant: 2, viewer: 3 };
+  // MAP_ROLES is lowest first; admins come first here.
+  const rank = (role: string) => -MAP_ROLES.indexOf(role as MapRole);
   return rows
     .map((r) => ({
       userId: r.user_id,
@@ -38,9 +39,7 @@ export async function listMembers(client: DataClient, mapId: string): Promise<Me
       name: names.get(r.user_id) ?? null
     }))
     .sort(
-      (a, b) =>
-        (rank[a.role] ?? 9) - (rank[b.role] ?? 9) ||
-        (a.name ?? '').localeCompare(b.name ?? '', 'sv')
+      (a, b) => rank(a.role) - rank(b.role) || (a.name ?? '').localeCompare(b.name ?? '', 'sv')
     );
 }
 
