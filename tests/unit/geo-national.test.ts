@@ -79,4 +79,10 @@ describe('geographyFor', () => {
     const { nodes } = await nationalDataset({ mapId: 'national-test', nodes: 400, relations: 10 });
     expect(geographyFor(nodes as { municipality_code: string | null }[])).toBe('national');
   });
+
+  it('moves to Sweden for twins sought among municipalities outside the county', () => {
+    const nodes = datasetFixture().nodes;
+    expect(geographyFor(nodes, ['1860', '1863'])).toBe('county');
+    expect(geographyFor(nodes, ['1860', '1762'])).toBe('national');
+  });
 });

@@ -37,14 +37,16 @@ export const HOME_COUNTY_CODE = '18';
 
 /**
  * The geography a map needs: the county's while all its municipalities are in
- * the home county, the national one as soon as one is outside it.
+ * the home county, the national one as soon as one is outside it — a node's, or
+ * one of `codes` (the municipalities twins are sought among, when that is Sweden).
  * @param {readonly { municipality_code: string | null }[]} nodes
+ * @param {readonly string[]} [codes]
  * @returns {GeographyName}
  */
-export function geographyFor(nodes) {
-  return nodes.some(
-    (n) => !!n.municipality_code && !n.municipality_code.startsWith(HOME_COUNTY_CODE)
-  )
+export function geographyFor(nodes, codes = []) {
+  const outside = (/** @type {string | null} */ code) =>
+    !!code && !code.startsWith(HOME_COUNTY_CODE);
+  return nodes.some((n) => outside(n.municipality_code)) || codes.some(outside)
     ? 'national'
     : 'county';
 }

@@ -6,7 +6,6 @@
 import type { NodeKind } from '$lib/domain/kinds';
 import { importanceRank } from '$lib/explorer/importance';
 import type { Selection } from '$lib/domain/model';
-import { geographyFor } from '$lib/geo/geographies';
 import { placeNodes, type LonLat } from '$lib/geo/placement';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
 import { boundsOfPoints, zoomBounds, type Bounds } from './bounds';
@@ -66,7 +65,7 @@ export class MapData {
     () =>
       this.zoom !== null &&
       this.zoom < OVERVIEW_BELOW_ZOOM &&
-      geographyFor(this.#explorer.dataset?.nodes ?? []) === 'national'
+      this.#explorer.geography === 'national'
   );
 
   readonly sources: MapSources | null = $derived.by(() => {

@@ -8,6 +8,7 @@ import type { ProposalMark } from '$lib/domain/workshop';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
+import { geographyFor, type GeographyName } from '$lib/geo/geographies';
 import { choropleth, computeCoverage, type ChoroplethValue } from '$lib/analysis/coverage';
 import {
   municipalityNodeIds,
@@ -187,6 +188,17 @@ export class ExplorerState {
       nodeIdByCode
     };
   });
+
+  /**
+   * The map's geography: Sweden's once a node lies outside the county, or while
+   * twins are sought across Sweden (their similarity is drawn on every municipality).
+   */
+  readonly geography: GeographyName = $derived(
+    geographyFor(
+      this.#dataset?.nodes ?? [],
+      this.view.twins?.scope === 'sweden' && this.twins ? [...this.twins.table.z.keys()] : []
+    )
+  );
 
   /** What passes the filters: the same sets drive the map, the graph and the lists. */
   readonly visible: Visible = $derived(
