@@ -10,9 +10,11 @@ import {
   flowsInView,
   flowsOf,
   flowTotals,
+  keepShownFlows,
   pairSeries,
   showFlows,
-  shownFlows
+  shownFlows,
+  sortOrigins
 } from '$lib/analysis/flows';
 import type { RelationKind } from '$lib/domain/kinds';
 import { makeNode, makeRelation } from './factories';
@@ -135,6 +137,51 @@ describe('flows between municipalities', () => {
     expect(sorted(shownFlows(m, { top: 2, min: 0 }))).toEqual(['r1', 'r3', 'r6', 'r8']);
     expect(sorted(shownFlows(m, { top: null, min: 100 }))).toEqual(['r1', 'r3', 'r6', 'r8']);
     expect(sorted(shownFlows(m, { top: 1, min: 500 }))).toEqual(['r6', 'r8']);
+  });
+
+  it('sorts the matrix rows by name, total or one destination; rows without a value last', () => {
+    const m = flowMatrix(flowsInView(flowsOf(NODES, RELATIONS), 2024, 'elever'));
+    const names: Record<string, string> = {
+      '1814': 'Lekeberg',
+      '1880': 'Örebro',
+      '1881': 'Kumla',
+      '1883': 'Karlskoga'
+    };
+    const nameOf = (code: string) => names[code]!;
+    const asc = 'ascending' as const;
+    const desc = 'descending' as const;
+    expect(sortOrigins(m, { key: 'origin', direction: asc }, nameOf)).toEqual([
+      '1883',
+      '1881',
+      '1814',
+      '1880'
+    ]);
+    expect(sortOrigins(m, { key: 'total', direction: desc }, nameOf)).toEqual([
+      '1881',
+      '1814',
+      '1880',
+      '1883'
+    ]);
+    expect(sortOrigins(m, { key: 'to:1880', direction: asc }, nameOf)).toEqual([
+      '1814',
+      '1881',
+      '1883',
+      '1880'
+    ]);
+    expect(sortOrigins(m, { key: 'to:1880', direction: desc }, nameOf)).toEqual([
+      '1881',
+      '1814',
+      '1883',
+      '1880'
+    ]);
+  });
+
+  it('keeps of the visible flows only those drawn, every other relation as it was', () => {
+    const visible = new Set(['r1', 'r3', 'r9', 'r10']);
+    expect([...keepShownFlows(RELATIONS, visible, new Set(['r3', 'r5']))].sort()).toEqual([
+      'r10',
+      'r3'
+    ]);
   });
 
   it('keeps a pair over the years for comparing, oldest first and undated last', () => {

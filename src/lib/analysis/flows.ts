@@ -278,6 +278,22 @@ export function shownFlows(
   return new Set([...kept, ...unknown].flatMap((c) => c.flows.map((f) => f.id)));
 }
 
+/**
+ * The visible relations with the flow map on: of the flows (any kind with the
+ * trait `flow`), only those it draws; every other relation as it was.
+ */
+export function keepShownFlows(
+  relations: readonly Pick<RelationRow, 'id' | 'kind'>[],
+  visible: ReadonlySet<string>,
+  shown: ReadonlySet<string>
+): Set<string> {
+  const kept = new Set<string>();
+  for (const r of relations) {
+    if (visible.has(r.id) && (!RELATION_KIND_FACTS[r.kind].flow || shown.has(r.id))) kept.add(r.id);
+  }
+  return kept;
+}
+
 /** One pair's flows over the years (every unit), oldest first, undated last. */
 export function pairSeries(flows: readonly Flow[], origin: string, destination: string): Flow[] {
   return flows
@@ -331,4 +347,33 @@ export function showFlows(
     shown: shownFlows(matrix, view),
     all
   };
+}
+
+/** What the matrix's rows are sorted by: the origin's name, its total out, or one destination. */
+export type MatrixSort = 'origin' | 'total' | `to:${string}`;
+
+/**
+ * The matrix's origins in the order of a column: by name (Swedish order), or by
+ * the known value (a row without one last, whichever the direction); ties by name.
+ */
+export function sortOrigins(
+  matrix: Pick<FlowMatrix, 'origins' | 'cells' | 'rowTotals'>,
+  sort: { key: MatrixSort; direction: 'ascending' | 'descending' },
+  nameOf: (code: string) => string
+): string[] {
+  const collator = new Intl.Collator('sv');
+  const byName = (a: string, b: string) => collator.compare(nameOf(a), nameOf(b));
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  if (sort.key === 'origin') return [...matrix.origins].sort((a, b) => sign * byName(a, b));
+  const to = sort.key.startsWith('to:') ? sort.key.slice(3) : null;
+  const valueOf = (code: string): number | null =>
+    to === null
+      ? (matrix.rowTotals.get(code)?.value ?? null)
+      : (matrix.cells.get(pairKey(code, to))?.value ?? null);
+  return [...matrix.origins].sort((a, b) => {
+    const [x, y] = [valueOf(a), valueOf(b)];
+    if (x === null || y === null)
+      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || byName(a, b);
+    return sign * (x - y) || byName(a, b);
+  });
 }
