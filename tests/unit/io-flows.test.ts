@@ -21,9 +21,9 @@ const kommun = (code: string, title: string) =>
 function map(): Dataset {
   const dataset = emptyMap([]);
   dataset.nodes = [
-    kommun('1814', 'Lekeberg'),
-    kommun('1880', 'Örebro'),
-    kommun('1881', 'Kumla'),
+    kommun('1814', 'Lekebergs kommun'),
+    kommun('1880', 'Örebro kommun'),
+    kommun('1881', 'Kumla kommun'),
     makeNode({ id: 'school', kind: 'organisation', title: 'Risbergska' })
   ];
   return dataset;
@@ -62,7 +62,7 @@ describe('reading flows', () => {
       [
         'origin,destination,count,year,unit,source,rounded',
         '1814,1880,120,2024,elever,Skolverket,yes',
-        'Kumla,Örebro,"1 200",2024,elever,,nej',
+        'Kumla kommun,Örebro,"1 200",2024,elever,,nej',
         '1880,1814,..,2024,elever,,',
         '1814,1880,110,2023,elever,Skolverket,ja'
       ].join('\n')

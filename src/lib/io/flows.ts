@@ -13,6 +13,7 @@
 // has for a pair, year and unit is updated by the plan, not added again. Pure.
 import { MAX_LENGTH, RANGE, isWithin } from '$lib/domain/limits';
 import type { NodeRow } from '$lib/domain/model';
+import { municipalityName } from '$lib/domain/municipalities';
 import { headerForm } from './columns';
 import type { CellValue, ImportRelation, RawTable } from './types';
 import { cellText, isBlankRow, parseMunicipalityCode, parseNumber } from './validate/cells';
@@ -104,6 +105,9 @@ export function readFlowTable(table: RawTable, ctx: FlowContext): Validated<Impo
     if (!m.municipality_code) continue;
     byCode.set(m.municipality_code, m.id);
     byName.set(titleForm(m.title), m.id);
+    // The plain name too ("Lekeberg" for "Lekebergs kommun"), as statistics write it.
+    const plain = municipalityName(m.municipality_code);
+    if (plain && !byName.has(titleForm(plain))) byName.set(titleForm(plain), m.id);
   }
   const municipality = (row: readonly CellValue[], field: FlowField, rowNumber: number) => {
     const raw = row[index[field]!];
