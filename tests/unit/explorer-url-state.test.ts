@@ -41,7 +41,8 @@ describe('view state in the URL', () => {
         metric: 'cosine',
         scope: 'sweden',
         top: 5
-      }
+      },
+      flows: { year: 2024, unit: 'elever', top: 10, min: 50 }
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual(view);
@@ -74,6 +75,21 @@ describe('view state in the URL', () => {
       scope: 'county',
       top: 3
     });
+  });
+
+  it('reads flows: off without floden=1, defaults for bad year, unit, top and threshold', () => {
+    const flows = (query: string) => parseViewState(new URLSearchParams(query)).flows;
+    expect(flows('flodesar=2024')).toBeNull();
+    expect(flows('floden=1')).toEqual({ year: null, unit: null, top: null, min: 0 });
+    expect(
+      serializeViewState({ ...defaultViewState(), flows: flows('floden=1')! }).toString()
+    ).toBe('floden=1');
+    expect(
+      flows(`floden=1&flodesar=1800&flodesenhet=${'x'.repeat(41)}&flodestopp=51&flodesmin=-5`)
+    ).toEqual({ year: null, unit: null, top: null, min: 0 });
+    expect(
+      flows('floden=1&flodesar=2023&flodesenhet=pendlare&flodestopp=3&flodesmin=12.5')
+    ).toEqual({ year: 2023, unit: 'pendlare', top: 3, min: 12.5 });
   });
 
   it('keeps the default view out of the URL', () => {

@@ -71,6 +71,7 @@ export function makeRelation(overrides: Partial<RelationRow> = {}): RelationRow 
     unit: null,
     year: null,
     score: null,
+    rounded: null,
     themes: [],
     note: '',
     source: null,

@@ -354,7 +354,14 @@ describe('ImportFlow', () => {
   it('planSize counts everything a plan would write', () => {
     expect(
       planSize({
-        payload: { themes: [], nodes: [], updates: [], relations: [], indicators: [] },
+        payload: {
+          themes: [],
+          nodes: [],
+          updates: [],
+          relations: [],
+          relation_updates: [],
+          indicators: []
+        },
         matches: [],
         problems: [],
         summary: {} as never,

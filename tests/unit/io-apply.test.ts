@@ -24,6 +24,7 @@ function plan(nodes: number, relations = 0, extra: Partial<ImportPayload> = {}):
       relations: Array.from({ length: relations }, (_, i) =>
         relation(keys[i % nodes]!, keys[(i + 1) % nodes]!)
       ),
+      relation_updates: [],
       indicators: [],
       ...extra
     },

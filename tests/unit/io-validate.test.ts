@@ -301,7 +301,8 @@ describe('buildImportPlan', () => {
     score: null,
     themes: [],
     note: '',
-    source: null
+    source: null,
+    rounded: null
   });
 
   it('resolves ends by file id, new titles, existing ids and titles; reports ambiguous and unknown ends', () => {

@@ -575,6 +575,7 @@ export type Database = {
           magnitude: number | null;
           map_id: string;
           note: string;
+          rounded: boolean | null;
           score: number | null;
           source: string | null;
           source_id: string;
@@ -599,6 +600,7 @@ export type Database = {
           magnitude?: number | null;
           map_id: string;
           note?: string;
+          rounded?: boolean | null;
           score?: number | null;
           source?: string | null;
           source_id: string;
@@ -623,6 +625,7 @@ export type Database = {
           magnitude?: number | null;
           map_id?: string;
           note?: string;
+          rounded?: boolean | null;
           score?: number | null;
           source?: string | null;
           source_id?: string;

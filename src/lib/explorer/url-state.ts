@@ -10,7 +10,15 @@ export const LAYOUTS = ['fcose', 'geo', 'hierarchy'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export type FocusDepth = 0 | 1 | 2;
 /** The panels that open beside the views, one at a time (the details follow the selection). */
-export const PANELS = ['filter', 'legend', 'tools', 'twins', 'collab', 'workshop'] as const;
+export const PANELS = [
+  'filter',
+  'legend',
+  'tools',
+  'twins',
+  'flows',
+  'collab',
+  'workshop'
+] as const;
 export type Panel = (typeof PANELS)[number];
 
 export const TWIN_METRICS = ['euclidean', 'cosine'] as const;
@@ -29,6 +37,22 @@ export interface TwinView {
   scope: TwinScope;
   /** How many twins are drawn as edges in the graph. */
   top: number;
+}
+
+export const MAX_FLOW_TOP = 50;
+/** A flow's unit as written in the URL (and in the database: relations.unit ≤ 40). */
+const FLOW_UNIT_MAX = 40;
+
+/** Flows between municipalities shown as a flow map (analysis/flows). */
+export interface FlowView {
+  /** The year shown; null = the newest year the flows have. */
+  year: number | null;
+  /** The unit shown (elever, pendlare …); null = the unit most flows have. */
+  unit: string | null;
+  /** Only the largest `top` flows are drawn (null = all). */
+  top: number | null;
+  /** Only flows of at least this many are drawn (0 = all). */
+  min: number;
 }
 
 export interface Camera {
@@ -55,6 +79,8 @@ export interface ViewState {
   list: boolean;
   /** Twin municipalities of the selected municipality, or null (off). */
   twins: TwinView | null;
+  /** Flows between municipalities drawn as a flow map, or null (off). */
+  flows: FlowView | null;
 }
 
 export const DEFAULT_MAP_ID = '00000000-0000-4000-8000-000000000001';
@@ -115,6 +141,32 @@ function serializeTwins(twins: TwinView, params: URLSearchParams): void {
   if (twins.top !== 3) params.set('topp', String(twins.top));
 }
 
+/** ?floden=1&flodesar=2024&flodesenhet=elever&flodestopp=10&flodesmin=50 */
+function parseFlows(params: URLSearchParams): FlowView | null {
+  if (params.get('floden') !== '1') return null;
+  const year = Number(params.get('flodesar'));
+  const unit = (params.get('flodesenhet') ?? '').trim();
+  const top = Number(params.get('flodestopp'));
+  const min = Number(params.get('flodesmin'));
+  return {
+    year:
+      params.has('flodesar') && Number.isInteger(year) && year >= 1900 && year <= 2100
+        ? year
+        : null,
+    unit: unit && unit.length <= FLOW_UNIT_MAX ? unit : null,
+    top: Number.isInteger(top) && top >= 1 && top <= MAX_FLOW_TOP ? top : null,
+    min: Number.isFinite(min) && min > 0 ? min : 0
+  };
+}
+
+function serializeFlows(flows: FlowView, params: URLSearchParams): void {
+  params.set('floden', '1');
+  if (flows.year !== null) params.set('flodesar', String(flows.year));
+  if (flows.unit !== null) params.set('flodesenhet', flows.unit);
+  if (flows.top !== null) params.set('flodestopp', String(flows.top));
+  if (flows.min > 0) params.set('flodesmin', String(flows.min));
+}
+
 function parseSelection(raw: string | null): Selection | null {
   const match = raw?.match(/^(n|r):(.+)$/);
   if (!match || !UUID.test(match[2]!)) return null;
@@ -156,7 +208,8 @@ export function parseViewState(params: URLSearchParams): ViewState {
       ? (params.get('panel') as Panel)
       : null,
     list: params.get('lista') === '1',
-    twins: parseTwins(params)
+    twins: parseTwins(params),
+    flows: parseFlows(params)
   };
 }
 
@@ -193,6 +246,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   if (state.panel) params.set('panel', state.panel);
   if (state.list) params.set('lista', '1');
   if (state.twins) serializeTwins(state.twins, params);
+  if (state.flows) serializeFlows(state.flows, params);
   return params;
 }
 
@@ -217,7 +271,12 @@ const VIEW_PARAMS = new Set([
   'tvilling',
   'avstand',
   'omfang',
-  'topp'
+  'topp',
+  'floden',
+  'flodesar',
+  'flodesenhet',
+  'flodestopp',
+  'flodesmin'
 ]);
 
 /** `url` with its view parameters replaced by the canonical form of `state`; other parameters stay. */

@@ -13,6 +13,8 @@ export interface ImportResult {
   nodes: number;
   updated: number;
   relations: number;
+  /** Existing relations given new values (a flow imported again). */
+  relations_updated?: number;
   indicators: number;
   /** Temporary key of each new node → its new id. */
   node_ids: Record<string, string>;
@@ -40,7 +42,14 @@ function compact<T extends object>(row: T): Partial<T> {
 }
 
 /** The tables of a payload in the order import_items writes them. */
-const TABLES = ['themes', 'nodes', 'updates', 'relations', 'indicators'] as const;
+const TABLES = [
+  'themes',
+  'nodes',
+  'updates',
+  'relations',
+  'relation_updates',
+  'indicators'
+] as const;
 type Table = (typeof TABLES)[number];
 
 /** The payload as sent: every table's items, and the map's title when restoring. */
@@ -61,6 +70,7 @@ export function wirePayload(payload: ImportPayload): WirePayload {
     nodes: payload.nodes.map(compact),
     updates: payload.updates,
     relations: payload.relations.map(compact),
+    relation_updates: payload.relation_updates,
     indicators: payload.indicators.map(compact)
   };
 }

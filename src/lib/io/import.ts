@@ -14,6 +14,7 @@ import {
   type EncodingChoice
 } from './encoding';
 import { decodeText } from './encoding';
+import { isFlowTable, readFlowTable } from './flows';
 import {
   indicatorShape,
   isKoladaResponse,
@@ -136,8 +137,9 @@ function empty(format: ImportFormat, encoding: TextEncodingName | null): ParsedI
 
 /**
  * Reads one XLSX workbook, one JSON backup or Kolada data response, or one or more
- * CSV files (nodes, relations told apart by their From/To columns, or indicators
- * told apart by a municipality code column with years; see indicators.ts).
+ * CSV files (nodes, relations told apart by their From/To columns, flows between
+ * municipalities by origin, destination and count without a kind (flows.ts), or
+ * indicators told apart by a municipality code column with years; see indicators.ts).
  * Throws ImportFileError when a file cannot be read at all.
  */
 export async function readImport(
@@ -194,6 +196,19 @@ export async function readImport(
   for (const [i, file] of files.entries()) {
     const csv = readCsv(file.bytes, options.encoding ?? 'auto');
     result.encoding ??= csv.encoding;
+    if (isFlowTable(csv.table.header)) {
+      const flows = readFlowTable(csv.table, {
+        municipalities: existing.nodes.filter((n) => n.kind === 'municipality'),
+        fileSource: file.name
+      });
+      append(result.relations, flows.items);
+      append(
+        result.problems,
+        csv.problems.map((p) => ({ ...p, table: 'relations' as const })),
+        flows.problems
+      );
+      continue;
+    }
     if (indicatorShape(csv.table.header)) {
       const indicators = readIndicatorTable(
         csv.table,

@@ -79,7 +79,9 @@ const backupSchema = z.object({
       score: z.nullable(z.number().check(...between(RANGE.relations.score))),
       themes: z.array(z.string()),
       note: text(MAX_LENGTH.relations.note),
-      source: nullableText
+      source: nullableText,
+      // Absent in backups made before flows said whether a value was rounded.
+      rounded: z.optional(z.nullable(z.boolean()))
     })
   ),
   indicators: z.array(
@@ -148,7 +150,8 @@ export function createBackup(dataset: Dataset, now: Date = new Date()): Backup {
       score: r.score,
       themes: [...r.themes],
       note: r.note,
-      source: r.source
+      source: r.source,
+      rounded: r.rounded
     })),
     indicators: [...dataset.indicators].sort(byId).map((i) => ({
       municipality_code: i.municipality_code,
@@ -246,7 +249,8 @@ export function backupToImport(backup: Backup): ParsedImport {
       score: r.score,
       themes: r.themes,
       note: r.note,
-      source: r.source
+      source: r.source,
+      rounded: r.rounded ?? null
     })),
     indicators: backup.indicators.map((ind, i) => ({ row: i + 1, ...ind }))
   };

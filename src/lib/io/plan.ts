@@ -2,8 +2,8 @@
 // temporary keys), merges into existing nodes (checked against the version seen
 // in the preview), new relations whose ends are existing node ids or keys of
 // nodes in the same payload, and new indicators. Pure; apply.ts sends the payload.
-import type { Dataset, NodeRow } from '$lib/domain/model';
-import { isSymmetricRelationKind } from '$lib/domain/kinds';
+import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
+import { isSymmetricRelationKind, RELATION_KIND_FACTS, type RelationKind } from '$lib/domain/kinds';
 import type { MessageKey } from '$lib/i18n/sv';
 import type { MessageParams } from '$lib/i18n/translate';
 import { findMatches, type MatchDecision, type MatchProposal, type NodeMergePatch } from './match';
@@ -51,7 +51,10 @@ export interface ImportPayload {
     themes: string[];
     note: string;
     source: string | null;
+    rounded: boolean | null;
   }[];
+  /** New values for a flow the map has (same pair, year and unit), at the version previewed. */
+  relation_updates: { id: string; version: number; set: FlowUpdate }[];
   indicators: {
     municipality_code: string;
     key: string;
@@ -64,6 +67,9 @@ export interface ImportPayload {
   }[];
 }
 
+/** What a flow imported again changes in the relation the map has. */
+export type FlowUpdate = Partial<Pick<RelationRow, 'magnitude' | 'rounded' | 'source'>>;
+
 export interface ImportSummary {
   themesNew: number;
   themesExisting: number;
@@ -71,6 +77,7 @@ export interface ImportSummary {
   nodesMerged: number;
   nodesSkipped: number;
   relationsNew: number;
+  relationsUpdated: number;
   relationsSkipped: number;
   indicatorsNew: number;
   indicatorsSkipped: number;
@@ -110,6 +117,23 @@ function problem(
 
 const endKey = (end: PayloadEnd) => ('id' in end ? `id:${end.id}` : `key:${end.key}`);
 
+/**
+ * What a flow imported again changes in the relation the map has: the count, its
+ * rounding and source where they differ (a count the file does not know leaves
+ * the known one, and an unsaid rounding the saved one); null when nothing differs.
+ */
+function flowUpdate(
+  held: Pick<RelationRow, 'magnitude' | 'rounded' | 'source'>,
+  next: { magnitude: number | null; rounded: boolean | null; source: string | null }
+): FlowUpdate | null {
+  const set: FlowUpdate = {};
+  if (next.magnitude !== null && next.magnitude !== held.magnitude) set.magnitude = next.magnitude;
+  if (next.rounded !== null && next.rounded !== held.rounded) set.rounded = next.rounded;
+  if (Object.keys(set).length && next.source && next.source !== held.source)
+    set.source = next.source;
+  return Object.keys(set).length ? set : null;
+}
+
 export function buildImportPlan(
   existing: Dataset,
   parsed: ParsedImport,
@@ -123,6 +147,7 @@ export function buildImportPlan(
     nodesMerged: 0,
     nodesSkipped: 0,
     relationsNew: 0,
+    relationsUpdated: 0,
     relationsSkipped: 0,
     indicatorsNew: 0,
     indicatorsSkipped: 0
@@ -132,6 +157,7 @@ export function buildImportPlan(
     nodes: [],
     updates: [],
     relations: [],
+    relation_updates: [],
     indicators: []
   };
 
@@ -254,13 +280,23 @@ export function buildImportPlan(
     return { error: 'io.problem.unknownNode' };
   };
 
-  const relationKey = (kind: string, a: PayloadEnd, b: PayloadEnd) => {
+  // One relation per kind and pair; a flow (kind with the trait `flow`) one per pair,
+  // year and unit, so that a pair keeps its flows of several years side by side.
+  const relationKey = (
+    r: { kind: RelationKind; year: number | null; unit: string | null },
+    a: PayloadEnd,
+    b: PayloadEnd
+  ) => {
     const [x, y] = [endKey(a), endKey(b)];
-    return isSymmetricRelationKind(kind) && y < x ? `${kind}|${y}|${x}` : `${kind}|${x}|${y}`;
+    const pair =
+      isSymmetricRelationKind(r.kind) && y < x ? `${r.kind}|${y}|${x}` : `${r.kind}|${x}|${y}`;
+    return RELATION_KIND_FACTS[r.kind].flow ? `${pair}|${r.year ?? ''}|${r.unit ?? ''}` : pair;
   };
-  const seen = new Set(
-    existing.relations.map((r) => relationKey(r.kind, { id: r.source_id }, { id: r.target_id }))
+  const existingByKey = new Map(
+    existing.relations.map((r) => [relationKey(r, { id: r.source_id }, { id: r.target_id }), r])
   );
+  const seen = new Set(existingByKey.keys());
+  const updated = new Set<string>();
   for (const relation of parsed.relations) {
     checkThemes('relations', relation.row, relation.themes);
     const from = resolve(relation.from);
@@ -289,7 +325,15 @@ export function buildImportPlan(
       );
       continue;
     }
-    const key = relationKey(relation.kind, from.end, to.end);
+    const key = relationKey(relation, from.end, to.end);
+    const held = existingByKey.get(key);
+    const update = held && RELATION_KIND_FACTS[held.kind].flow ? flowUpdate(held, relation) : null;
+    if (held && update && !updated.has(held.id)) {
+      updated.add(held.id);
+      payload.relation_updates.push({ id: held.id, version: held.version, set: update });
+      summary.relationsUpdated++;
+      continue;
+    }
     if (seen.has(key)) {
       summary.relationsSkipped++;
       continue;
@@ -305,7 +349,8 @@ export function buildImportPlan(
       score: relation.score,
       themes: relation.themes,
       note: relation.note,
-      source: relation.source
+      source: relation.source,
+      rounded: relation.rounded
     });
     summary.relationsNew++;
   }

@@ -98,6 +98,8 @@ export interface ImportRelation {
   themes: string[];
   note: string;
   source: string | null;
+  /** The magnitude was rounded (true), is exact (false), or the file does not say (null). */
+  rounded: boolean | null;
 }
 
 export interface ImportIndicator {

@@ -14,6 +14,7 @@ import type { Bounds } from './bounds';
 import { GAP_PATTERN, hatchPattern, type ChoroplethPaint } from './choropleth';
 import { diffFeatureStates, NO_STATES, type FeatureStates } from './feature-state';
 import { NO_FLOWS } from './flows';
+import { NO_FLOW_CIRCLES, type FlowCircleCollection } from './flow-circles';
 import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
 import { addMapIcons, isMapIcon } from './icons';
@@ -103,6 +104,7 @@ export class MapController {
   #remoteMarkers: InstanceType<MapLibre['Marker']>[] = [];
   #proposalMarkers: InstanceType<MapLibre['Marker']>[] = [];
   #choropleth: ChoroplethPaint | null = null;
+  #flowCircles: FlowCircleCollection = NO_FLOW_CIRCLES;
 
   constructor(lib: MapLibre, options: MapControllerOptions) {
     this.#lib = lib;
@@ -205,7 +207,8 @@ export class MapController {
     const data = {
       sources: { ...this.#sources, nodes: this.#symbols },
       footprint: this.#footprint,
-      highlight: this.#highlight
+      highlight: this.#highlight,
+      flowCircles: this.#flowCircles
     };
     if (!this.#basemap) return buildStyle(this.#options.paths, data);
     return overlayStyle(next, this.#options.paths, data);
@@ -274,6 +277,13 @@ export class MapController {
       type: 'FeatureCollection',
       features: footprint ? [footprint] : []
     });
+  }
+
+  /** The flow map's circles per municipality (none when the flow map is off). */
+  setFlowCircles(circles: FlowCircleCollection): void {
+    if (circles === this.#flowCircles) return;
+    this.#flowCircles = circles;
+    void this.#geojson(SOURCE.flowCircles)?.setData(circles);
   }
 
   /** Applies only what changed since the last call. */

@@ -19,6 +19,7 @@ import {
 } from './feature-state';
 import { footprintLookup, type Footprint } from './footprint';
 import { OVERVIEW_BELOW_ZOOM } from './flows';
+import { flowCircles, NO_FLOW_CIRCLES, type FlowCircleCollection } from './flow-circles';
 import type { MapGeo } from './geo';
 import {
   buildSources,
@@ -74,6 +75,14 @@ export class MapData {
     if (!dataset || !this.positions || !centroids) return null;
     const overview = this.overview ? { pointOf: (code: string) => centroids.get(code) } : undefined;
     return buildSources(dataset, this.#explorer.visible, this.positions, overview);
+  });
+
+  /** The flow map's circles, at the municipalities' points (none when it is off). */
+  readonly flowCircles: FlowCircleCollection = $derived.by(() => {
+    const flows = this.#explorer.flows;
+    const positions = this.positions;
+    if (!flows || !positions) return NO_FLOW_CIRCLES;
+    return flowCircles(flows.totals, this.#municipalityCodes, positions);
   });
 
   /** Node id → place in the importance order (once per dataset). */

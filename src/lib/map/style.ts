@@ -18,6 +18,7 @@ import {
 import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
 import { GEOGRAPHIES, type GeoPaths } from '$lib/geo/geographies';
 import type { Footprint } from './footprint';
+import type { FlowCircleCollection } from './flow-circles';
 import { GAP_PATTERN } from './choropleth';
 import { nodeIconName, type HighlightCollection, type MapSources } from './sources';
 import {
@@ -36,6 +37,7 @@ export const SOURCE = {
   footprint: 'rk-footprint',
   relations: 'rk-relations',
   flows: 'rk-flows',
+  flowCircles: 'rk-flow-circles',
   arrows: 'rk-relation-arrows',
   nodes: 'rk-nodes',
   highlight: 'rk-node-highlight'
@@ -53,6 +55,7 @@ export const LAYER = {
   municipalityLine: 'rk-municipality-line',
   footprintLine: 'rk-footprint-line',
   flows: 'rk-flows',
+  flowCircles: 'rk-flow-circles',
   relationArrows: 'rk-relation-arrows',
   nodes: 'rk-nodes',
   clusterBadges: 'rk-cluster-badges',
@@ -134,6 +137,8 @@ export interface StyleData {
   sources?: MapSources;
   footprint?: Footprint | null;
   highlight?: HighlightCollection;
+  /** The flow map's circles per municipality (flow-circles.ts). */
+  flowCircles?: FlowCircleCollection;
 }
 
 /** Icons grow with the zoom (the symbol placement in symbols.ts uses the same scale). */
@@ -185,6 +190,7 @@ export function buildSources(
       promoteId: 'id'
     },
     [SOURCE.flows]: { type: 'geojson', data: data.sources?.flows ?? EMPTY },
+    [SOURCE.flowCircles]: { type: 'geojson', data: data.flowCircles ?? EMPTY },
     [SOURCE.arrows]: { type: 'geojson', data: data.sources?.arrows ?? EMPTY, promoteId: 'id' },
     [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' },
     [SOURCE.highlight]: { type: 'geojson', data: data.highlight ?? EMPTY }
@@ -305,6 +311,19 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       source: SOURCE.flows,
       layout: { 'line-cap': 'round' },
       paint: { 'line-color': COLORS.flow, 'line-width': ['get', 'width'], 'line-opacity': 0.6 }
+    },
+    // The flow map: a circle per municipality, under the arcs (flow-circles.ts).
+    {
+      id: LAYER.flowCircles,
+      type: 'circle',
+      source: SOURCE.flowCircles,
+      paint: {
+        'circle-radius': ['get', 'radius'],
+        'circle-color': ['get', 'color'],
+        'circle-opacity': 0.3,
+        'circle-stroke-color': ['get', 'color'],
+        'circle-stroke-width': 2
+      }
     },
     ...RELATION_KINDS.map((kind) => relationLayer(kind, false)),
     ...FLOW_KINDS.map((kind) => relationLayer(kind, true)),

@@ -10,6 +10,7 @@ import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
 import { geographyFor, type GeographyName } from '$lib/geo/geographies';
 import { choropleth, computeCoverage, type ChoroplethValue } from '$lib/analysis/coverage';
+import { keepShownFlows, showFlows, type FlowsShown } from '$lib/analysis/flows';
 import {
   municipalityNodeIds,
   rankTwins,
@@ -24,6 +25,7 @@ import {
   parseViewState,
   urlForViewState,
   type Camera,
+  type FlowView,
   type FocusDepth,
   type Layout,
   type Panel,
@@ -200,10 +202,36 @@ export class ExplorerState {
     )
   );
 
-  /** What passes the filters: the same sets drive the map, the graph and the lists. */
-  readonly visible: Visible = $derived(
+  /** What passes the filters, before the flow map picks its flows. */
+  readonly #filtered: Visible = $derived(
     this.#dataset ? filterDataset(this.#dataset, this.#filters) : EMPTY_VISIBLE
   );
+
+  #flowsKey = $derived(JSON.stringify(this.view.flows));
+
+  /** The flow map (null when off): see analysis/flows. */
+  readonly flows: FlowsShown | null = $derived.by(() => {
+    void this.#flowsKey;
+    const view = untrack(() => this.view.flows);
+    const dataset = this.#dataset;
+    if (!view || !dataset) return null;
+    const filtered = this.#filtered.relationIds;
+    return showFlows(dataset.nodes, dataset.relations, view, (id) => filtered.has(id));
+  });
+
+  /**
+   * What passes the filters: the same sets drive the map, the graph and the lists.
+   * With the flow map on, of the flows only those it draws (its year, unit, top N).
+   */
+  readonly visible: Visible = $derived.by(() => {
+    const filtered = this.#filtered;
+    const flows = this.flows;
+    if (!flows || !this.#dataset) return filtered;
+    return {
+      nodeIds: filtered.nodeIds,
+      relationIds: keepShownFlows(this.#dataset.relations, filtered.relationIds, flows.shown)
+    };
+  });
 
   /** In focus mode, the selection's neighbourhood; everything else is dimmed. */
   readonly focused: Neighbourhood | null = $derived.by(() => {
@@ -281,6 +309,11 @@ export class ExplorerState {
   /** Shows twin municipalities with these settings (null: off). */
   setTwins(twins: TwinView | null): void {
     this.#commit({ twins }, 'replace');
+  }
+
+  /** Shows the flow map with these settings (null: off). */
+  setFlows(flows: FlowView | null): void {
+    this.#commit({ flows }, 'replace');
   }
 
   setLayout(layout: Layout): void {

@@ -103,7 +103,8 @@ export function validateRelations(
       score,
       themes: themeKeys,
       note,
-      source: reader.text('source') || null
+      source: reader.text('source') || null,
+      rounded: null
     });
   });
   return { items, problems: problems.list };
