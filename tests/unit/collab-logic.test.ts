@@ -101,6 +101,16 @@ describe('relation form', () => {
       year: null
     });
   });
+
+  it('keeps whether a flow is rounded, and says nothing of it for other kinds', () => {
+    const flow = relationForm({ kind: 'flows_to', source_id: 'a', target_id: 'b', rounded: true });
+    expect(flow.rounded).toBe('yes');
+    expect(relationValues(flow).rounded).toBe(true);
+    expect(relationValues({ ...flow, rounded: 'no' }).rounded).toBe(false);
+    expect(relationValues({ ...flow, rounded: '' }).rounded).toBeNull();
+    expect(relationForm({ kind: 'flows_to', rounded: null }).rounded).toBe('');
+    expect(relationValues({ ...flow, kind: 'collaborates_with' }).rounded).toBeNull();
+  });
 });
 
 describe('conflict', () => {

@@ -1,6 +1,12 @@
 // The node and relation forms: values as typed (strings), checked with the same
 // rules as the database before anything is sent, and turned into row values.
-import { DEFAULT_STATUS, type NodeKind, type RelationKind, type Status } from '$lib/domain/kinds';
+import {
+  DEFAULT_STATUS,
+  RELATION_KIND_FACTS,
+  type NodeKind,
+  type RelationKind,
+  type Status
+} from '$lib/domain/kinds';
 import { isWithin, MAX_LENGTH, RANGE } from '$lib/domain/limits';
 import type { NodeRow, RelationRow } from '$lib/domain/model';
 import type { MessageKey } from '$lib/i18n/sv';
@@ -27,8 +33,13 @@ export interface RelationForm {
   magnitude: string;
   unit: string;
   year: string;
+  /** For a flow: whether its count is rounded — 'yes', 'no' or '' (not said). */
+  rounded: RoundedChoice;
   note: string;
 }
+
+export const ROUNDED_CHOICES = ['', 'yes', 'no'] as const;
+export type RoundedChoice = (typeof ROUNDED_CHOICES)[number];
 
 export type FormErrors = Partial<Record<string, MessageKey>>;
 
@@ -57,6 +68,7 @@ export function relationForm(row?: Partial<RelationRow>): RelationForm {
     magnitude: row?.magnitude == null ? '' : String(row.magnitude),
     unit: row?.unit ?? '',
     year: row?.year == null ? '' : String(row.year),
+    rounded: row?.rounded == null ? '' : row.rounded ? 'yes' : 'no',
     note: row?.note ?? ''
   };
 }
@@ -140,6 +152,9 @@ export function relationValues(form: RelationForm) {
     magnitude: parseNumber(form.magnitude),
     unit: form.unit.trim() || null,
     year: parseNumber(form.year),
+    // Said only of flows: for any other kind the count is not an amount that moves.
+    rounded:
+      RELATION_KIND_FACTS[form.kind].flow && form.rounded !== '' ? form.rounded === 'yes' : null,
     note: form.note
   };
 }
