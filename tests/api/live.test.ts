@@ -5,6 +5,10 @@
 // measured by `npm run bench:live`, not here.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { savePositions } from '../../src/lib/data/positions';
+import { fetchChangedRows } from '../../src/lib/data/fetch-rows';
+import { applyRows, rowsToFetch, type LiveChange } from '../../src/lib/data/sync';
+import type { Dataset } from '../../src/lib/domain/model';
 import { LiveClient, type Change, type Message } from '../helpers/live-client';
 import { SEED_MAP_ID, startTestStack, type TestStack } from '../helpers/stack';
 
@@ -81,6 +85,52 @@ describe('/live', () => {
         op: 'insert'
       });
     }
+  });
+
+  it('brings a node an editor moved in the graph to another client, which puts it there; a viewer cannot move one', async () => {
+    const nodeId = await insertNode(editorId, SEED_MAP_ID, 'Live flyttad');
+    const b = await connect(viewerId);
+    await b.subscribe(SEED_MAP_ID);
+    const arrived = b.next(
+      (m) => m.type === 'change' && (m.change as Change).table === 'node_positions'
+    );
+    await savePositions(await stack.client(editorId), SEED_MAP_ID, [
+      { id: nodeId, x: 120.5, y: -40 }
+    ]);
+    const change = (await arrived).change as LiveChange;
+    expect(change).toMatchObject({ table: 'node_positions', row_id: nodeId, op: 'insert' });
+
+    // What the other client does with it (LiveSync): fetch the row, apply it to its dataset.
+    const viewer = await stack.client(viewerId);
+    const before = { positions: [] } as unknown as Dataset;
+    const fetched = await fetchChangedRows(viewer, rowsToFetch([change], SEED_MAP_ID));
+    const after = applyRows(before, fetched);
+    expect(after.positions).toEqual([
+      expect.objectContaining({
+        id: nodeId,
+        map_id: SEED_MAP_ID,
+        x: 120.5,
+        y: -40,
+        updated_by: editorId
+      })
+    ]);
+
+    // Moved again: an update, and the newer place replaces the old one.
+    const moved = b.next(
+      (m) => m.type === 'change' && (m.change as Change).table === 'node_positions'
+    );
+    await savePositions(await stack.client(editorId), SEED_MAP_ID, [{ id: nodeId, x: 0, y: 8 }]);
+    const again = (await moved).change as LiveChange;
+    expect(again.op).toBe('update');
+    const next = applyRows(
+      after,
+      await fetchChangedRows(viewer, rowsToFetch([again], SEED_MAP_ID))
+    );
+    expect(next.positions).toEqual([expect.objectContaining({ id: nodeId, x: 0, y: 8 })]);
+
+    await expect(
+      savePositions(viewer, SEED_MAP_ID, [{ id: nodeId, x: 1, y: 1 }])
+    ).rejects.toThrow();
   });
 
   it('lists everyone present with their selection, and drops who leaves', async () => {

@@ -134,3 +134,48 @@ export async function createNodeAs(
   const [row] = (await response.json()) as { id: string }[];
   return row!.id;
 }
+
+/** Where a node sits in the page's graph (graph units). */
+export function graphPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const p = window.__regionkartanGraph!.getElementById(nodeId).position();
+    return { x: p.x, y: p.y };
+  }, id);
+}
+
+/**
+ * Drags a node of the graph with the mouse by (dx, dy) pixels: the graph is panned
+ * first so that the node sits at a point of its canvas that nothing covers (panels,
+ * the list, the view's buttons), with room for the move. Returns where it was before.
+ */
+export async function dragGraphNode(
+  page: Page,
+  id: string,
+  dx: number,
+  dy: number
+): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate(
+    ([nodeId, mx, my]) => {
+      const cy = window.__regionkartanGraph!;
+      const box = cy.container()!.getBoundingClientRect();
+      const free = (x: number, y: number) =>
+        cy.container()!.contains(document.elementFromPoint(box.left + x, box.top + y));
+      const candidates = [0.25, 0.4, 0.55].flatMap((fy) =>
+        [0.2, 0.35, 0.5].map((fx) => ({ x: cy.width() * fx, y: cy.height() * fy }))
+      );
+      const target = candidates.find(
+        (c) => free(c.x, c.y) && free(c.x + mx!, c.y + my!) && free(c.x + mx! / 2, c.y + my! / 2)
+      );
+      if (!target) throw new Error('no free spot on the graph canvas');
+      const p = cy.getElementById(nodeId!).position();
+      cy.pan({ x: target.x - cy.zoom() * p.x, y: target.y - cy.zoom() * p.y });
+      return { x: box.left + target.x, y: box.top + target.y, model: { x: p.x, y: p.y } };
+    },
+    [id, dx, dy] as const
+  );
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + dx, at.y + dy, { steps: 8 });
+  await page.mouse.up();
+  return at.model;
+}

@@ -7,16 +7,18 @@
 import { expect, test } from './fixtures';
 import {
   createNodeOnMap,
+  dragGraphNode,
   explorerAs,
+  graphPosition,
   graphNodes,
   listRow,
   mapNodes,
   openEdit,
   startNodeOnMap
 } from './collab-helpers';
-import { openPanel } from './explorer-helpers';
+import { LEKEBERG, openPanel } from './explorer-helpers';
 
-test('A creates a node, B sees it in the list and both views; both edit its title: B merges, nothing is lost', async ({
+test('A creates a node, B sees it in the list and both views; both edit its title: B merges, nothing is lost; a node A drags in the graph moves in B’s', async ({
   people,
   map,
   axe
@@ -57,6 +59,18 @@ test('A creates a node, B sees it in the list and both views; both edit its titl
   const merged = 'E2E Bertils titel / E2E Annas titel';
   await expect(listRow(b.page, merged)).toBeVisible();
   await expect(listRow(a.page, merged)).toBeVisible();
+
+  // A node Anna drags in the graph stays where she put it, and moves there in Bertil's.
+  const lekeberg = map.idOf(LEKEBERG);
+  const before = await dragGraphNode(a.page, lekeberg, 80, 40);
+  const after = await graphPosition(a.page, lekeberg);
+  expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(10);
+  await expect
+    .poll(async () => {
+      const there = await graphPosition(b.page, lekeberg);
+      return Math.hypot(there.x - after.x, there.y - after.y);
+    })
+    .toBeLessThan(0.01);
 });
 
 test('presence shows all three; the admin lets an editor present; a viewer has no edit buttons and a forged write is refused; XSS payloads stay inert and the form says what is wrong', async ({

@@ -93,6 +93,32 @@ describe('applyRow', () => {
   });
 });
 
+describe('applyRow: graph positions', () => {
+  const a = makeNode({ title: 'A' });
+  const base = makeDataset({ nodes: [a] });
+  const at = (x: number, updated_at: string) => ({
+    id: a.id,
+    map_id: base.map.id,
+    x,
+    y: 0,
+    updated_at,
+    updated_by: null
+  });
+
+  it('adds a moved node, takes a newer move, ignores a late older one, and drops a cleared one', () => {
+    const first = at(10, '2026-12-04T10:00:00Z');
+    const placed = applyRow(base, { table: 'node_positions', id: a.id, row: first });
+    expect(placed.positions).toEqual([first]);
+    expect(base.positions).toBeUndefined();
+    const later = at(20, '2026-12-04T10:00:05Z');
+    const moved = applyRow(placed, { table: 'node_positions', id: a.id, row: later });
+    expect(moved.positions).toEqual([later]);
+    expect(applyRow(moved, { table: 'node_positions', id: a.id, row: first })).toBe(moved);
+    expect(applyRow(moved, { table: 'node_positions', id: a.id, row: null }).positions).toEqual([]);
+    expect(applyRow(base, { table: 'node_positions', id: 'other', row: null })).toBe(base);
+  });
+});
+
 describe('withSavedRows', () => {
   it('replaces saved rows in place (a newer version stays) and keeps everything else', () => {
     const a = makeNode();

@@ -130,6 +130,58 @@ describe('GraphController', () => {
     expect(Math.hypot(placed.x - hub.x, placed.y - hub.y)).toBeCloseTo(40);
   });
 
+  it('reports the nodes a drag let go, once per gesture, and keeps them moved in the free layout', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const moved = vi.fn();
+    const off = graph.listen({ select: vi.fn(), hover: vi.fn(), moved });
+    cy.$id('n-orebro').position({ x: 500, y: 600 });
+    cy.$id('n-lekeberg').position({ x: 510, y: 620 });
+    cy.$id('n-orebro').emit('dragfree');
+    cy.$id('n-lekeberg').emit('dragfree');
+    await Promise.resolve();
+    expect(moved.mock.calls).toEqual([
+      [
+        new Map([
+          ['n-orebro', { x: 500, y: 600 }],
+          ['n-lekeberg', { x: 510, y: 620 }]
+        ])
+      ]
+    ]);
+    // Another layout and back: the moved nodes stay where they were put.
+    await graph.runLayout(
+      'hierarchy',
+      new Map([...graph.positions().keys()].map((id) => [id, { x: 0, y: 0 }]))
+    );
+    await graph.runLayout('fcose');
+    expect(graph.positions().get('n-orebro')).toEqual({ x: 500, y: 600 });
+    off();
+    cy.$id('n-orebro').emit('dragfree');
+    await Promise.resolve();
+    expect(moved).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts nodes where others moved them, in the free layout only', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const at = graph.positions();
+    const stored = new Map([
+      ['n-orebro', { x: -300, y: 40 }],
+      ['n-network', at.get('n-network')!],
+      ['n-unknown', { x: 9, y: 9 }]
+    ]);
+    expect(graph.applyPositions(stored)).toBe(1);
+    expect(graph.positions().get('n-orebro')).toEqual({ x: -300, y: 40 });
+    expect(graph.positions().get('n-lekeberg')).toEqual(at.get('n-lekeberg'));
+    // Back from another layout, the free picture keeps the move.
+    await graph.runLayout('hierarchy', new Map([...at.keys()].map((id) => [id, { x: 0, y: 0 }])));
+    await graph.runLayout('fcose');
+    expect(graph.positions().get('n-orebro')).toEqual({ x: -300, y: 40 });
+    await graph.runLayout('geo', new Map([...at.keys()].map((id) => [id, { x: 0, y: 0 }])));
+    expect(graph.applyPositions(new Map([['n-orebro', { x: 7, y: 7 }]]))).toBe(0);
+    expect(graph.positions().get('n-orebro')).toEqual({ x: 0, y: 0 });
+  });
+
   it('turns taps and pointer moves into select and hover', () => {
     setup();
     const select = vi.fn();

@@ -5,7 +5,14 @@ import { toDataError } from './errors';
 import { toNodeRow, toRelationRow } from './rows';
 import type { FetchedRow, SyncTable } from './sync';
 
-const ORDER: readonly SyncTable[] = ['maps', 'themes', 'nodes', 'relations', 'indicators'];
+const ORDER: readonly SyncTable[] = [
+  'maps',
+  'themes',
+  'nodes',
+  'relations',
+  'indicators',
+  'node_positions'
+];
 
 /** Ids per request: a large import's burst of changes must not make an over-long URL (HTTP 431). */
 const IDS_PER_REQUEST = 100;

@@ -23,6 +23,7 @@ export const LIVE_TABLES = [
   'relations',
   'themes',
   'indicators',
+  'node_positions',
   'stories',
   'story_steps',
   'presentations',

@@ -9,6 +9,7 @@ import type {
   Dataset,
   IndicatorRow,
   MapRow,
+  NodePositionRow,
   NodeRow,
   RelationRow,
   ThemeRow
@@ -28,13 +29,14 @@ export interface LiveChange {
 }
 
 /** The dataset tables a live change can touch. */
-export type SyncTable = 'maps' | 'nodes' | 'relations' | 'themes' | 'indicators';
+export type SyncTable = 'maps' | 'nodes' | 'relations' | 'themes' | 'indicators' | 'node_positions';
 export const SYNC_TABLES: readonly SyncTable[] = [
   'maps',
   'nodes',
   'relations',
   'themes',
-  'indicators'
+  'indicators',
+  'node_positions'
 ];
 
 export function isSyncTable(table: string): table is SyncTable {
@@ -47,6 +49,7 @@ interface RowByTable {
   relations: RelationRow;
   themes: ThemeRow;
   indicators: IndicatorRow;
+  node_positions: NodePositionRow;
 }
 
 /**
@@ -140,7 +143,31 @@ export function applyRow(dataset: Dataset, fetched: FetchedRow): Dataset {
       );
       return indicators === dataset.indicators ? dataset : { ...dataset, indicators };
     }
+    case 'node_positions': {
+      const current = dataset.positions ?? [];
+      const positions = withPosition(current, fetched.id, fetched.row as NodePositionRow | null);
+      return positions === current ? dataset : { ...dataset, positions };
+    }
   }
+}
+
+/**
+ * A graph position put in place, or removed (null: deleted, or its node is gone).
+ * Positions have no version: a late fetch never replaces a newer `updated_at`.
+ */
+function withPosition(
+  rows: NodePositionRow[],
+  id: string,
+  row: NodePositionRow | null
+): NodePositionRow[] {
+  const index = rows.findIndex((r) => r.id === id);
+  if (row === null) return index === -1 ? rows : rows.filter((_, i) => i !== index);
+  if (index === -1) return [...rows, row];
+  const existing = rows[index]!;
+  if (row === existing || Date.parse(row.updated_at) < Date.parse(existing.updated_at)) return rows;
+  const next = rows.slice();
+  next[index] = row;
+  return next;
 }
 
 /** Applies several fetched rows in order. */

@@ -41,6 +41,8 @@ import { labelStyle, nodeSize, type StateClass } from './style';
 export interface GraphHandlers {
   select(target: Selection | null): void;
   hover(target: Selection | null): void;
+  /** Nodes the user dragged and let go (all released in one gesture), where they now sit. */
+  moved?(positions: Map<string, Point>): void;
 }
 
 /**
@@ -75,6 +77,8 @@ const OVERLAY = `.${OVERLAP_CLASS}`;
 const PROPOSALS = `.${PROPOSAL_CLASS}`;
 /** Drawn over the network, never part of it: no layout, no taps, no positions. */
 const DRAWN_OVER = `${OVERLAY}, ${PROPOSALS}`;
+/** Closer than this (graph units) a stored position counts as where the node is. */
+const MOVE_EPSILON = 0.5;
 /** Space between proposals in their row, and between the row and the network (model px). */
 const PROPOSAL_SPACING = 140;
 
@@ -93,6 +97,8 @@ export class GraphController {
   #running: Layouts | null = null;
   /** Where fcose put the nodes, to return to the same picture from another layout. */
   #fcoseCache: Map<string, Point> | null = null;
+  /** The layout drawn last (null before the first). */
+  #layout: Layout | null = null;
   #measure: MeasureText;
   #labelInputs: LabelInputs = { order: [], focus: NO_IDS };
   #labelTimer: ReturnType<typeof setTimeout> | undefined;
@@ -266,6 +272,7 @@ export class GraphController {
    */
   async runLayout(layout: Layout, positions?: ReadonlyMap<string, Point>): Promise<void> {
     this.#running?.stop();
+    this.#layout = layout;
     const ctx = { animate: this.#laidOut, nodeCount: this.#nodes.size };
     const covered = layout === 'fcose' && this.hasFcosePicture();
     const cached = covered ? this.#fcoseCache : null;
@@ -442,15 +449,65 @@ export class GraphController {
     const onOut = (e: EventObject) => {
       if (!onOverlay(e)) handlers.hover(null);
     };
+    // Nodes let go after a drag: one call per gesture (dragging a selection frees each).
+    let freed: Map<string, Point> | null = null;
+    const onFree = (e: EventObject) => {
+      const node = e.target as NodeSingular;
+      if (node.is(DRAWN_OVER)) return;
+      if (!freed) {
+        freed = new Map();
+        queueMicrotask(() => {
+          const moved = freed!;
+          freed = null;
+          this.#remember(moved);
+          handlers.moved?.(moved);
+        });
+      }
+      freed.set(node.id(), { ...node.position() });
+    };
     cy.on('tap', onTap);
     cy.on('mouseover', 'node, edge', onOver);
     cy.on('mouseout', 'node, edge', onOut);
+    cy.on('dragfree', 'node', onFree);
     return () => {
       if (cy.destroyed()) return;
       cy.removeListener('tap', onTap);
       cy.removeListener('mouseover', 'node, edge', onOver);
       cy.removeListener('mouseout', 'node, edge', onOut);
+      cy.removeListener('dragfree', 'node', onFree);
     };
+  }
+
+  /**
+   * Puts nodes where they were stored elsewhere (someone else moved them), in the
+   * free (fcose) layout only: the other layouts compute their places. A node being
+   * dragged here stays with the pointer. Returns how many moved.
+   */
+  applyPositions(positions: ReadonlyMap<string, Point>): number {
+    if (this.#layout !== 'fcose' || this.#running) return 0;
+    const moved = new Map<string, Point>();
+    this.cy.batch(() => {
+      for (const [id, p] of positions) {
+        const node = this.cy.getElementById(id);
+        if (node.empty() || !node.isNode() || node.grabbed() || node.is(DRAWN_OVER)) continue;
+        const at = node.position();
+        if (Math.abs(at.x - p.x) < MOVE_EPSILON && Math.abs(at.y - p.y) < MOVE_EPSILON) continue;
+        node.position({ x: p.x, y: p.y });
+        moved.set(id, { x: p.x, y: p.y });
+      }
+    });
+    if (moved.size) {
+      this.#remember(moved);
+      this.#placeProposals();
+      this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
+    }
+    return moved.size;
+  }
+
+  /** Moved nodes stay moved when the free layout is shown again. */
+  #remember(moved: ReadonlyMap<string, Point>): void {
+    if (this.#layout !== 'fcose' || !this.#fcoseCache) return;
+    for (const [id, p] of moved) this.#fcoseCache.set(id, p);
   }
 
   /** Keyboard pan, zoom (about the centre) and show-all. */

@@ -54,6 +54,7 @@ export const en = {
     'Arrow keys move the graph, plus and minus zoom, 0 shows everything and Esc clears the selection. Single nodes and relations are reached in the list view.',
   'graph.loading': 'Loading the graph …',
   'graph.failed': 'The graph could not be shown. Reload the page to try again.',
+  'graph.moveNotSaved': 'The node moved here, but its place was not saved: {reason}',
   'graph.large':
     'Large map: the graph draws relations as straight lines without arrows, to stay fast. The direction shows on the map, in the list and in the details.',
 

@@ -55,6 +55,7 @@ export const sv = {
     'Piltangenterna flyttar grafen, plus och minus zoomar, 0 visar allt och Esc avmarkerar. Enskilda noder och relationer når du i listvyn.',
   'graph.loading': 'Laddar grafen …',
   'graph.failed': 'Grafen kunde inte visas. Ladda om sidan för att försöka igen.',
+  'graph.moveNotSaved': 'Noden flyttades här, men platsen sparades inte: {reason}',
   'graph.large':
     'Stor karta: grafen ritar relationerna som raka linjer utan pilar, för att gå snabbt. Riktningen syns på kartan, i listan och i detaljerna.',
 

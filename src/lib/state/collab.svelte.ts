@@ -8,6 +8,7 @@ import { fetchChangedRows } from '$lib/data/fetch-rows';
 import { createLiveChannel } from '$lib/data/live';
 import { toDataError } from '$lib/data/errors';
 import { canPresent } from '$lib/data/members';
+import { savePositions, type Placement } from '$lib/data/positions';
 import type { MessageKey } from '$lib/i18n/sv';
 import { storageQueueStore } from '$lib/data/queue-store';
 import { EditingState } from './editing.svelte';
@@ -71,6 +72,25 @@ export class CollabState {
     } catch (error) {
       this.presentRight = null; // not known: say why, do not claim there is no right
       this.presentRightError = toDataError(error).messageKey;
+    }
+  }
+
+  /** Why the last move of nodes in the graph was not stored (an i18n key), if it was not. */
+  positionsError = $state<MessageKey | null>(null);
+
+  /**
+   * Stores where nodes were moved in the graph (editors); others see them move when
+   * the change arrives. Not queued offline: a failed move is said, and the node stays
+   * where it was put on this screen until the page is loaded again.
+   */
+  async savePositions(placements: readonly Placement[]): Promise<void> {
+    const client = this.session.dataClient;
+    if (!client || !this.canEdit) return;
+    try {
+      await savePositions(client, this.mapId, placements);
+      this.positionsError = null;
+    } catch (error) {
+      this.positionsError = toDataError(error).messageKey;
     }
   }
 
