@@ -1,6 +1,6 @@
-// Stored graph positions: when every node has one, a load draws them and no
-// layout runs (not in the page, not in the worker); one missing node means the
-// layout runs as before.
+// Stored graph positions: once a picture is stored, a load draws it and no layout
+// runs (not in the page, not in the worker); a node added since goes beside its
+// stored neighbours. Without any stored position the layout runs as before.
 import { describe, expect, it, vi } from 'vitest';
 import type { Dataset, NodePositionRow } from '$lib/domain/model';
 import { storedPicture } from '$lib/graph/layouts';
@@ -31,7 +31,7 @@ function placedDataset(n = FCOSE_WORKER_ABOVE + 50): Dataset {
 describe('storedPicture', () => {
   it('is the stored positions when every node has one', () => {
     const nodes = [{ id: 'a' }, { id: 'b' }];
-    const picture = storedPicture(nodes, [row('b', 3, 4), row('a', 1, 2), row('gone', 9, 9)]);
+    const picture = storedPicture(nodes, [], [row('b', 3, 4), row('a', 1, 2), row('gone', 9, 9)]);
     expect(picture).toEqual(
       new Map([
         ['a', { x: 1, y: 2 }],
@@ -40,10 +40,23 @@ describe('storedPicture', () => {
     );
   });
 
-  it('is undefined when a node has none, or nothing was stored', () => {
-    expect(storedPicture([{ id: 'a' }, { id: 'b' }], [row('a', 1, 2)])).toBeUndefined();
-    expect(storedPicture([{ id: 'a' }], [])).toBeUndefined();
-    expect(storedPicture([{ id: 'a' }], undefined)).toBeUndefined();
+  it('puts a node added since beside its stored neighbours, and one without any around the middle', () => {
+    const nodes = [{ id: 'a' }, { id: 'b' }, { id: 'new' }, { id: 'alone' }];
+    const relations = [{ source_id: 'new', target_id: 'b' }];
+    const picture = storedPicture(nodes, relations, [row('a', 0, 0), row('b', 100, 0)])!;
+    expect(picture.get('a')).toEqual({ x: 0, y: 0 });
+    expect(picture.get('b')).toEqual({ x: 100, y: 0 });
+    const near = picture.get('new')!;
+    expect(Math.hypot(near.x - 100, near.y)).toBeCloseTo(40); // the first of the spiral, by b
+    const alone = picture.get('alone')!;
+    expect(Math.hypot(alone.x - 50, alone.y)).toBeCloseTo(40 * Math.sqrt(2)); // the second, by the middle
+    expect(storedPicture(nodes, relations, [row('a', 0, 0), row('b', 100, 0)])).toEqual(picture);
+  });
+
+  it('is undefined when nothing was stored for these nodes', () => {
+    expect(storedPicture([{ id: 'a' }], [], [row('gone', 1, 2)])).toBeUndefined();
+    expect(storedPicture([{ id: 'a' }], [], [])).toBeUndefined();
+    expect(storedPicture([{ id: 'a' }], [], undefined)).toBeUndefined();
   });
 });
 
@@ -62,7 +75,23 @@ describe('layoutPositions with stored positions', () => {
     }
   });
 
-  it('starts the layout worker when one node has no stored position', async () => {
+  it('keeps the stored picture when a node was added since, without the layout worker', async () => {
+    const worker = vi.fn();
+    vi.stubGlobal('Worker', worker);
+    try {
+      const ds = placedDataset();
+      ds.positions = ds.positions!.slice(1);
+      const positions = await layoutPositions('fcose', ds, (p) => p);
+      expect(worker).not.toHaveBeenCalled();
+      expect(positions?.size).toBe(ds.nodes.length);
+      expect(positions?.get('n7')).toEqual({ x: 70, y: -7 });
+      expect(positions?.has('n0')).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('starts the layout worker when nothing was stored', async () => {
     const posted: unknown[] = [];
     class FakeWorker {
       onmessage: ((event: { data: unknown }) => void) | null = null;
@@ -79,7 +108,7 @@ describe('layoutPositions with stored positions', () => {
     vi.stubGlobal('Worker', FakeWorker);
     try {
       const ds = placedDataset();
-      ds.positions = ds.positions!.slice(1);
+      ds.positions = [];
       const positions = await layoutPositions('fcose', ds, (p) => p);
       expect(posted).toHaveLength(1);
       expect(positions?.get('n0')).toEqual({ x: 0, y: 0 });

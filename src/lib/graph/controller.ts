@@ -34,6 +34,7 @@ import {
   gridPosition,
   LAYOUT_ANIMATION_MS,
   presetOptions,
+  spiralAround,
   withSeededRandom
 } from './layouts';
 import { labelStyle, nodeSize, type StateClass } from './style';
@@ -72,7 +73,6 @@ const NO_IDS: ReadonlySet<string> = new Set();
 /** State classes that change which labels are drawn. */
 const LABEL_CLASSES: ReadonlySet<StateClass> = new Set(['hidden', 'selected', 'hovered']);
 
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const OVERLAY = `.${OVERLAP_CLASS}`;
 const PROPOSALS = `.${PROPOSAL_CLASS}`;
 /** Drawn over the network, never part of it: no layout, no taps, no positions. */
@@ -225,11 +225,7 @@ export class GraphController {
           y += a.position('y') / anchors.length;
         });
       }
-      const r = 40 * Math.sqrt(i + 1);
-      node.position({
-        x: x + r * Math.cos(i * GOLDEN_ANGLE),
-        y: y + r * Math.sin(i * GOLDEN_ANGLE)
-      });
+      node.position(spiralAround({ x, y }, i));
     });
   }
 

@@ -110,23 +110,59 @@ export function withRowsBelow(
   return result;
 }
 
+/** Between the spokes of a spiral: spreads points evenly whatever their number. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/** The i-th of several new nodes around a point: a golden-angle spiral, about 40 units apart. */
+export function spiralAround(centre: Point, i: number): Point {
+  const r = 40 * Math.sqrt(i + 1);
+  return {
+    x: centre.x + r * Math.cos(i * GOLDEN_ANGLE),
+    y: centre.y + r * Math.sin(i * GOLDEN_ANGLE)
+  };
+}
+
+const mean = (points: readonly Point[]): Point => ({
+  x: points.reduce((s, p) => s + p.x, 0) / points.length,
+  y: points.reduce((s, p) => s + p.y, 0) / points.length
+});
+
 /**
- * The stored positions (migration …_positions) as the graph's picture when
- * every node has one: then a load draws it instead of computing a layout.
- * Undefined when any node lacks a position (a layout is needed).
+ * The stored positions (migration …_positions) as the graph's picture: a load
+ * draws it instead of computing a layout. A node added since the picture was
+ * stored goes beside its stored neighbours (or around the picture's middle), so a
+ * picture people arranged is kept. Undefined when none of these nodes has one.
  */
 export function storedPicture(
   nodes: readonly { id: string }[],
+  relations: readonly { source_id: string; target_id: string }[],
   stored: readonly { id: string; x: number; y: number }[] | undefined
 ): Map<string, Point> | undefined {
   if (!stored?.length || !nodes.length) return undefined;
   const byId = new Map(stored.map((p) => [p.id, { x: p.x, y: p.y }]));
   const picture = new Map<string, Point>();
+  const missing: string[] = [];
   for (const n of nodes) {
     const p = byId.get(n.id);
-    if (!p) return undefined;
-    picture.set(n.id, p);
+    if (p) picture.set(n.id, p);
+    else missing.push(n.id);
   }
+  if (!picture.size || !missing.length) return picture.size ? picture : undefined;
+  const middle = mean([...picture.values()]);
+  const neighbours = new Map<string, string[]>();
+  for (const r of relations) {
+    (neighbours.get(r.source_id) ?? neighbours.set(r.source_id, []).get(r.source_id)!).push(
+      r.target_id
+    );
+    (neighbours.get(r.target_id) ?? neighbours.set(r.target_id, []).get(r.target_id)!).push(
+      r.source_id
+    );
+  }
+  const placed = new Map(picture);
+  missing.forEach((id, i) => {
+    const anchors = (neighbours.get(id) ?? []).flatMap((n) => placed.get(n) ?? []);
+    picture.set(id, spiralAround(anchors.length ? mean(anchors) : middle, i));
+  });
   return picture;
 }
 

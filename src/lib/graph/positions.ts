@@ -34,8 +34,8 @@ function loadOnce(
 }
 
 /**
- * Positions for a preset layout; for fcose the stored picture when every node
- * has a stored position (no layout runs), else on a large graph fcose's
+ * Positions for a preset layout; for fcose the stored picture when one was
+ * stored (no layout runs; nodes added since go beside their neighbours), else on a large graph fcose's
  * (computed off the main thread); undefined for fcose on a small one (the view
  * lays it out).
  */
@@ -53,7 +53,7 @@ export async function layoutPositions(
     );
     return withRowsBelow(ids, geoPositions(places, { width: 1100, spread: 30 }));
   }
-  const stored = storedPicture(dataset.nodes, dataset.positions);
+  const stored = storedPicture(dataset.nodes, dataset.relations, dataset.positions);
   if (stored) return stored;
   if (dataset.nodes.length > FCOSE_WORKER_ABOVE) return fcoseInWorker(buildElements(dataset));
   return undefined;
