@@ -18,7 +18,7 @@ import {
 } from './collab-helpers';
 import { LEKEBERG, openPanel } from './explorer-helpers';
 
-test('A creates a node, B sees it in the list and both views; both edit its title: B merges, nothing is lost; a node A drags in the graph moves in B’s', async ({
+test('A creates a node, B sees it in the list and both views; both edit its title: B merges, nothing is lost; a node A drags in the graph moves in B’s, and a new layout replaces it for both', async ({
   people,
   map,
   axe
@@ -71,6 +71,20 @@ test('A creates a node, B sees it in the list and both views; both edit its titl
       return Math.hypot(there.x - after.x, there.y - after.y);
     })
     .toBeLessThan(0.01);
+
+  // Laid out again, the move is gone for both: Bertil's graph shows Anna's new picture.
+  const tools = await openPanel(a.page, 'Verktyg');
+  await tools.getByRole('button', { name: 'Lägg ut grafen på nytt' }).click();
+  await expect
+    .poll(async () => {
+      const mine = await graphPosition(a.page, lekeberg);
+      const there = await graphPosition(b.page, lekeberg);
+      return (
+        Math.hypot(mine.x - after.x, mine.y - after.y) > 10 &&
+        Math.hypot(there.x - mine.x, there.y - mine.y) < 0.01
+      );
+    })
+    .toBe(true);
 });
 
 test('presence shows all three; the admin lets an editor present; a viewer has no edit buttons and a forged write is refused; XSS payloads stay inert and the form says what is wrong', async ({

@@ -161,6 +161,23 @@ describe('GraphController', () => {
     expect(moved).toHaveBeenCalledTimes(1);
   });
 
+  it('lays the free layout out afresh on request, forgetting moves: the picture of a first load', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const first = graph.positions();
+    graph.listen({ select: vi.fn(), hover: vi.fn() });
+    cy.$id('n-orebro').position({ x: 999, y: 999 });
+    cy.$id('n-orebro').emit('dragfree');
+    await Promise.resolve();
+    await graph.runLayout('fcose');
+    expect(graph.positions().get('n-orebro')).toEqual({ x: 999, y: 999 });
+    await graph.runLayout('fcose', undefined, { fresh: true });
+    for (const [id, p] of first) {
+      expect(graph.positions().get(id)!.x).toBeCloseTo(p.x, 6);
+      expect(graph.positions().get(id)!.y).toBeCloseTo(p.y, 6);
+    }
+  });
+
   it('puts nodes where others moved them, in the free layout only', async () => {
     setup();
     await graph.runLayout('fcose');

@@ -264,17 +264,29 @@ export class GraphController {
   /**
    * Lays the graph out. `positions` are required for the preset layouts (geo,
    * hierarchy); for fcose they are its result computed elsewhere (a worker),
-   * else fcose runs here. Resolves when the nodes have arrived (after the animation).
+   * else fcose runs here. `fresh`: the free layout from scratch, as on a first load,
+   * forgetting how nodes were moved. Resolves when the nodes have arrived (after the animation).
    */
-  async runLayout(layout: Layout, positions?: ReadonlyMap<string, Point>): Promise<void> {
+  async runLayout(
+    layout: Layout,
+    positions?: ReadonlyMap<string, Point>,
+    { fresh = false }: { fresh?: boolean } = {}
+  ): Promise<void> {
     this.#running?.stop();
+    if (fresh) {
+      // From where a first load starts, so the picture is a first load's.
+      this.#fcoseCache = null;
+      this.#placeOnGrid(this.#laidOutElements().nodes());
+    }
     this.#layout = layout;
     const ctx = { animate: this.#laidOut, nodeCount: this.#nodes.size };
     const covered = layout === 'fcose' && this.hasFcosePicture();
     const cached = covered ? this.#fcoseCache : null;
     const run =
       layout === 'fcose' && !covered && !positions
-        ? this.#laidOutElements().layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut }))
+        ? this.#laidOutElements().layout(
+            fcoseOptions({ ...ctx, firstRun: !this.#laidOut || fresh })
+          )
         : this.#laidOutElements().layout(
             presetOptions((covered ? cached : positions) ?? new Map(), ctx)
           );

@@ -53,8 +53,12 @@ export async function layoutPositions(
     );
     return withRowsBelow(ids, geoPositions(places, { width: 1100, spread: 30 }));
   }
-  const stored = storedPicture(dataset.nodes, dataset.relations, dataset.positions);
-  if (stored) return stored;
-  if (dataset.nodes.length > FCOSE_WORKER_ABOVE) return fcoseInWorker(buildElements(dataset));
-  return undefined;
+  return storedPicture(dataset.nodes, dataset.relations, dataset.positions) ?? freshFcose(dataset);
+}
+
+/** fcose from scratch: on a large graph computed in a worker, else undefined (the view lays it out). */
+export async function freshFcose(dataset: Dataset): Promise<Map<string, Point> | undefined> {
+  return dataset.nodes.length > FCOSE_WORKER_ABOVE
+    ? fcoseInWorker(buildElements(dataset))
+    : undefined;
 }

@@ -531,6 +531,10 @@ export const en = {
   'explorer.view.mapRegion': 'Map view',
   'explorer.view.graphRegion': 'Graph view',
   'explorer.layout.label': 'Graph layout',
+  'explorer.layout.again': 'Lay the graph out again',
+  'explorer.layout.againStored':
+    'The new picture is saved for everyone and replaces how nodes were moved.',
+  'explorer.layout.againHere': 'On your screen only: only editors save the graph’s picture.',
   'explorer.layout.fcose': 'Force-directed',
   'explorer.layout.geo': 'Geographic',
   'explorer.layout.hierarchy': 'Hierarchy',

@@ -529,6 +529,10 @@ export const sv = {
   'explorer.view.mapRegion': 'Kartvy',
   'explorer.view.graphRegion': 'Grafvy',
   'explorer.layout.label': 'Graflayout',
+  'explorer.layout.again': 'Lägg ut grafen på nytt',
+  'explorer.layout.againStored':
+    'Den nya bilden sparas för alla och ersätter hur noderna har flyttats.',
+  'explorer.layout.againHere': 'Bara på din skärm: bara redigerare sparar grafens bild.',
   'explorer.layout.fcose': 'Kraftbaserad',
   'explorer.layout.geo': 'Geografisk',
   'explorer.layout.hierarchy': 'Hierarki',

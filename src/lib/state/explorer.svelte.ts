@@ -86,6 +86,7 @@ export class ExplorerState {
   #dataset = $state.raw<Dataset | null>(null);
   #hover = $state.raw<Selection | null>(null);
   #zoom = $state.raw<ZoomRequest | null>(null);
+  #relayout = $state(0);
   #remote = $state.raw<readonly RemoteSelection[]>([]);
   #proposals = $state.raw<readonly ProposalMark[]>([]);
   #pickRequest = $state.raw<PickRequest | null>(null);
@@ -133,6 +134,10 @@ export class ExplorerState {
   }
   get zoomRequest(): ZoomRequest | null {
     return this.#zoom;
+  }
+  /** Counts requests to lay the graph out afresh (the graph view answers each once). */
+  get relayoutRequest(): number {
+    return this.#relayout;
   }
   get remote(): readonly RemoteSelection[] {
     return this.#remote;
@@ -376,6 +381,11 @@ export class ExplorerState {
 
   zoomTo(target: Selection | 'all'): void {
     this.#zoom = { target, seq: (this.#zoom?.seq ?? 0) + 1 };
+  }
+
+  /** Asks for the free layout from scratch (the graph view; stored for all by editors). */
+  relayout(): void {
+    this.#relayout++;
   }
 }
 
