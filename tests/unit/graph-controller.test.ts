@@ -178,7 +178,7 @@ describe('GraphController', () => {
     }
   });
 
-  it('puts nodes where others moved them, in the free layout only', async () => {
+  it('puts nodes where others moved them in the free layout, and keeps the move for it while another is shown', async () => {
     setup();
     await graph.runLayout('fcose');
     const at = graph.positions();
@@ -197,6 +197,9 @@ describe('GraphController', () => {
     await graph.runLayout('geo', new Map([...at.keys()].map((id) => [id, { x: 0, y: 0 }])));
     expect(graph.applyPositions(new Map([['n-orebro', { x: 7, y: 7 }]]))).toBe(0);
     expect(graph.positions().get('n-orebro')).toEqual({ x: 0, y: 0 });
+    // … and the free picture shows it when it is back.
+    await graph.runLayout('fcose');
+    expect(graph.positions().get('n-orebro')).toEqual({ x: 7, y: 7 });
   });
 
   it('turns taps and pointer moves into select and hover', () => {

@@ -488,11 +488,16 @@ export class GraphController {
 
   /**
    * Puts nodes where they were stored elsewhere (someone else moved them), in the
-   * free (fcose) layout only: the other layouts compute their places. A node being
-   * dragged here stays with the pointer. Returns how many moved.
+   * free (fcose) layout only: the other layouts compute their places (the free
+   * picture keeps the move for later). A node being dragged here stays with the
+   * pointer. Returns how many moved.
    */
   applyPositions(positions: ReadonlyMap<string, Point>): number {
-    if (this.#layout !== 'fcose' || this.#running) return 0;
+    if (this.#layout !== 'fcose' || this.#running) {
+      // Not drawn now, but kept for when the free layout is shown again.
+      for (const [id, p] of positions) this.#fcoseCache?.set(id, { x: p.x, y: p.y });
+      return 0;
+    }
     const moved = new Map<string, Point>();
     this.cy.batch(() => {
       for (const [id, p] of positions) {
