@@ -467,7 +467,7 @@ export class GraphController {
         queueMicrotask(() => {
           const moved = freed!;
           freed = null;
-          this.#remember(moved);
+          if (this.#layout === 'fcose') this.#remember(moved);
           handlers.moved?.(moved);
         });
       }
@@ -494,8 +494,7 @@ export class GraphController {
    */
   applyPositions(positions: ReadonlyMap<string, Point>): number {
     if (this.#layout !== 'fcose' || this.#running) {
-      // Not drawn now, but kept for when the free layout is shown again.
-      for (const [id, p] of positions) this.#fcoseCache?.set(id, { x: p.x, y: p.y });
+      this.#remember(positions); // not drawn now: kept for when the free layout is back
       return 0;
     }
     const moved = new Map<string, Point>();
@@ -517,10 +516,9 @@ export class GraphController {
     return moved.size;
   }
 
-  /** Moved nodes stay moved when the free layout is shown again. */
+  /** Places in the free layout's picture stay when it is shown again (moves, others' moves). */
   #remember(moved: ReadonlyMap<string, Point>): void {
-    if (this.#layout !== 'fcose' || !this.#fcoseCache) return;
-    for (const [id, p] of moved) this.#fcoseCache.set(id, p);
+    for (const [id, p] of moved) this.#fcoseCache?.set(id, { x: p.x, y: p.y });
   }
 
   /** Keyboard pan, zoom (about the centre) and show-all. */
