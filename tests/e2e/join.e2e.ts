@@ -11,6 +11,8 @@ test('the join page has no violations, also with an error shown; joining leads b
   axe
 }) => {
   await page.goto(map.url('/ga-med'));
+  // The SPA sets the title as it renders: check once the page is there, not before.
+  await expect(page).toHaveTitle(/Gå med/);
   expect(await axe(page)).toEqual([]);
   await page.getByRole('button', { name: 'Gå med', exact: true }).click();
   await expect(page.getByText('Skriv ditt namn.')).toBeVisible();
