@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { securityHeaders, sendJson } from './http-json.js';
 
+/** How long an idle keep-alive connection stays open (see createHttpServer). */
+export const KEEP_ALIVE_MS = 65_000;
+
 /**
  * Forwards a request to PostgREST with the /rest/v1 prefix removed.
  * @param {import('node:http').IncomingMessage} req
@@ -62,7 +65,7 @@ export function createHttpServer({ buildDir, postgrestUrl, health, config, route
         })
       : null;
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
       health().then(
@@ -99,4 +102,12 @@ export function createHttpServer({ buildDir, postgrestUrl, health, config, route
       'Appen är inte byggd. Kör "npm run build" eller "npm start". / The app is not built.\n'
     );
   });
+  // Idle keep-alive connections stay open for a minute, not Node's 5 s. The embedded
+  // database runs on this process's event loop: a large import holds it for seconds,
+  // and when it lets go the 5 s timer fired first and closed a connection a client had
+  // just sent its next request on (ECONNRESET for that request, seen in CI). A browser
+  // retries such a request; Node clients (scripts, tests) do not.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 }
