@@ -295,7 +295,7 @@ for (const { width, height } of [
           .every((p) => p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2);
         return points.length > 0 && points.every((p) => view.contains(p)) && fill > 0.6 && inGraph;
       });
-    await expect.poll(framed, { timeout: 10_000 }).toBe(true);
+    await expect.poll(framed).toBe(true);
     await chip.click();
     await expect(chip).toHaveCount(0);
     await expect(page).not.toHaveURL(/tema=/);

@@ -25,16 +25,15 @@ test('a flow CSV imported: arcs, circles, totals and matrix agree with the file'
   signIn,
   axe
 }) => {
-  test.setTimeout(60_000);
   await signIn(page);
   await openInventory(page, map, 'flik=filer');
   await page.getByLabel('Fil att läsa in').setInputFiles([csvFile('floden.csv', FLOWS)]);
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toBeVisible({ timeout: 10_000 });
+  await expect(preview).toBeVisible();
   await expect(preview.getByTestId('relations-new')).toHaveText('5');
   await expect(preview.getByTestId('import-no-problems')).toBeVisible();
   await preview.getByRole('button', { name: 'Importera' }).click();
-  await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('import-done')).toBeVisible();
 
   await openExplorer(page, map, 'panel=flows&lista=1');
   const mapView = page.getByTestId('map-view');
@@ -53,7 +52,7 @@ test('a flow CSV imported: arcs, circles, totals and matrix agree with the file'
   await expect(panel.getByTestId('flows-drawn')).toHaveText(
     '4 av 4 flöden ritas. 1 av dem har okänt antal.'
   );
-  await expect(mapView).toHaveAttribute('data-flow-arcs', '4', { timeout: 10_000 });
+  await expect(mapView).toHaveAttribute('data-flow-arcs', '4');
   await expect(mapView).toHaveAttribute('data-flow-circles', '4');
   await expect(count).toHaveAttribute('data-relations', String(before - 2));
   for (const view of [mapView, graphView]) {
