@@ -27,8 +27,10 @@ export default defineConfig({
     // two. The db and api files are independent (each its own database or stack
     // on its own port), so both cores work.
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: in `npm test` these suites share the two cores with the e2e suite and
+    // the static checks, where a stack's start or a kill -9 takes twice as long.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
     projects: [
       {
         // Pure logic: no database, so none of the setup below.

@@ -296,7 +296,7 @@ describe('/live', () => {
     );
     await closed;
     await gone;
-  }, 60_000);
+  });
 
   it("relays a presenter's view only from the map's presenters: the admin, or an editor given may_present", async () => {
     const adminId = await stack.user('live-admin', { mapId: SEED_MAP_ID, role: 'admin' });

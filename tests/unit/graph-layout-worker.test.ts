@@ -65,7 +65,7 @@ describe('fcose in a worker', () => {
     expect(rows).toHaveLength(FCOSE_WORKER_ABOVE + 20);
     await inPlace(dataset).runLayout('fcose');
     expect(positionsFromRows(rows)).toEqual(graph!.positions());
-  }, 60_000);
+  });
 
   it('the view takes the positions given for fcose, and keeps them as its fcose picture', async () => {
     const dataset = datasetFixture();

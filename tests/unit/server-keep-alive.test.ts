@@ -39,4 +39,4 @@ it('a connection idle for longer than Node’s default keep-alive (5 s) is reuse
   await new Promise((resolve) => setTimeout(resolve, 6_000));
   const second = await get('/healthz');
   expect(second).toEqual({ status: 200, reused: true });
-}, 20_000);
+});
