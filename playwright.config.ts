@@ -15,10 +15,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 120_000,
-  // Anything crossing the network or a canvas gets a generous 15 s: tests check
-  // that something happens; how fast is for the benchmarks (npm run bench:live …).
-  // `npm test` runs this suite beside the unit suite and the static checks, so the
-  // two cores are shared.
+  // Anything crossing the network or a canvas gets a generous 15 s (a busy machine slows
+  // a canvas page most): tests check that something happens; how fast is for the
+  // benchmarks (npm run bench:live …).
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {

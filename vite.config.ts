@@ -27,8 +27,8 @@ export default defineConfig({
     // two. The db and api files are independent (each its own database or stack
     // on its own port), so both cores work.
     maxWorkers: 2,
-    // Generous: in `npm test` these suites share the two cores with the e2e suite and
-    // the static checks, where a stack's start or a kill -9 takes twice as long.
+    // Generous: in `npm test` these suites share the two cores with the static checks,
+    // and a stack's start or a kill -9 takes twice as long on a busy machine.
     testTimeout: 120_000,
     hookTimeout: 240_000,
     projects: [
