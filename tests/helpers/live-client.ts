@@ -48,7 +48,7 @@ export class LiveClient {
     this.ws.send(JSON.stringify(message));
   }
 
-  next(test: (m: Message) => boolean, timeoutMs = 10_000): Promise<Message> {
+  next(test: (m: Message) => boolean, timeoutMs = 20_000): Promise<Message> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no matching message in time')), timeoutMs);
       this.#waiters.push({
@@ -62,7 +62,7 @@ export class LiveClient {
   }
 
   /** Like next, but also matches a message that has already arrived. */
-  waitFor(test: (m: Message) => boolean, timeoutMs = 10_000): Promise<Message> {
+  waitFor(test: (m: Message) => boolean, timeoutMs = 20_000): Promise<Message> {
     const seen = this.messages.find((m) => test(m.message));
     return seen ? Promise.resolve(seen.message) : this.next(test, timeoutMs);
   }

@@ -1,5 +1,5 @@
 /** Resolves once `check()` holds; rejects after `timeoutMs` (generous: it is not a timing test). */
-export async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
