@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
-// `npm test` runs Vitest beside the type checks, which read SvelteKit's generated files
-// in .svelte-kit while `svelte-kit sync` rewrites them: Vitest keeps a copy of its own.
+// Vitest's SvelteKit plugin rewrites SvelteKit's generated files as it starts, and
+// `npm test` runs it beside the type checks, which read them in .svelte-kit: Vitest
+// writes a copy of its own.
 if (process.env.VITEST) process.env.SVELTEKIT_OUT_DIR ??= '.svelte-kit-vitest';
 
 // In `npm run dev`, server/dev.js starts the local stack and passes its address here.

@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { securityHeaders, sendJson } from './http-json.js';
 
 /** How long an idle keep-alive connection stays open (see createHttpServer). */
-export const KEEP_ALIVE_MS = 65_000;
+const KEEP_ALIVE_MS = 65_000;
 
 /**
  * Forwards a request to PostgREST with the /rest/v1 prefix removed.
