@@ -56,6 +56,10 @@ export default defineConfig({
           name: 'node',
           include: ['tests/{db,api}/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts'],
+          // As for `unit`: each file makes its own database or stack, and no file mocks
+          // a module, so they share a module graph (PGlite, supabase-js, the server)
+          // per worker. Measured, this project and `pg` alone: 252 → 182 CPU-s, 139 → 104 s.
+          isolate: false,
           // A migrated database and a started data directory, made once (PGlite's initdb is slow).
           globalSetup: ['./tests/support/pglite-setup.ts']
         }
@@ -68,6 +72,7 @@ export default defineConfig({
           name: 'pg',
           include: ['tests/{db,api}/**/*.test.ts'],
           exclude: ['**/*.pglite.test.ts'],
+          isolate: false, // as above
           globalSetup: ['./tests/support/postgres-setup.ts'],
           env: { REGIONKARTAN_TEST_PG: '1' }
         }
