@@ -88,7 +88,6 @@ type TestWindow = { __regionkartanMap?: MapLibreMap };
 
 export class MapController {
   readonly map: MapLibreMap;
-  readonly loaded: Promise<void>;
   #lib: MapLibre;
   #options: MapControllerOptions;
   #sources: MapSources = EMPTY;
@@ -155,13 +154,9 @@ export class MapController {
     this.map.on('moveend', this.#onMoveEnd);
     this.map.on('zoomend', () => options.handlers.zoom?.(this.map.getZoom()));
     if (options.exposeForTests) (window as unknown as TestWindow).__regionkartanMap = this.map;
-    this.loaded = new Promise((resolve) =>
-      this.map.once('load', () => {
-        this.#hasLoaded = true;
-        options.handlers.zoom?.(this.map.getZoom());
-        resolve();
-      })
-    );
+    // The camera is set already: the symbols for this zoom go into the style as it loads.
+    options.handlers.zoom?.(this.map.getZoom());
+    this.map.once('load', () => (this.#hasLoaded = true));
   }
 
   /** Other people's selections: a name tag each (set as text, never as HTML). */
@@ -451,8 +446,10 @@ export type OpenMapOptions = Omit<MapControllerOptions, 'paths' | 'countyBounds'
 };
 
 /**
- * Loads MapLibre and the reference geography, creates the map and waits for its
- * style. Resolves null when aborted first (then nothing is left behind).
+ * Loads MapLibre and the reference geography and creates the map, without waiting
+ * for its style: data given before the style loads is drawn in its first frames
+ * instead of being sent again after them. Resolves null when
+ * aborted first (then nothing is left behind).
  */
 export async function openMap(
   options: OpenMapOptions
@@ -469,10 +466,8 @@ export async function openMap(
     lakes: geography.lakes && resolvePath(geography.lakes),
     centroids: resolvePath(geography.centroids)
   };
-  const controller = new MapController(lib, { ...rest, paths, countyBounds: geo.countyBounds });
-  const stop = () => controller.destroy();
-  signal.addEventListener('abort', stop, { once: true });
-  await controller.loaded;
-  signal.removeEventListener('abort', stop);
-  return signal.aborted ? null : { controller, geo };
+  return {
+    controller: new MapController(lib, { ...rest, paths, countyBounds: geo.countyBounds }),
+    geo
+  };
 }
