@@ -50,7 +50,7 @@ export interface MapHandlers {
   municipalityNode(code: string): string | null;
   /** A click offered to a pending pick (placing a node, connecting); true when taken. */
   pick?(pick: { point: { lon: number; lat: number }; selection: Selection | null }): boolean;
-  /** The zoom once the map has loaded and after each zoom (the symbols depend on it). */
+  /** The zoom as the map is made and after each zoom (the symbols depend on it). */
   zoom?(zoom: number): void;
   /** The pointer over a cluster's badge (its anchor node), or off it (null). */
   hoverCluster?(anchor: string | null): void;
