@@ -31,6 +31,16 @@ describe('EditingState', () => {
     expect(s.server.rows.get('new-1')!.deleted_at).toBeNull();
   });
 
+  it('a redo pressed while the undo is still being written waits for it, then redoes', async () => {
+    const s = setup([]);
+    await s.editing.create('nodes', { title: 'Ny', kind: 'organisation' }, 'Ny');
+    const undo = s.editing.undo();
+    const redo = s.editing.redo(); // not awaiting the undo first, as two quick key presses
+    await Promise.all([undo, redo]);
+    expect(s.dataset.nodes.map((n) => n.id)).toEqual(['new-1']);
+    expect(s.server.rows.get('new-1')!.deleted_at).toBeNull();
+  });
+
   it('undoes an update and a delete (restore), at least 20 steps back', async () => {
     const node = makeNode({ title: 'A' });
     const s = setup([node]);

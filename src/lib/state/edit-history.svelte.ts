@@ -102,8 +102,20 @@ export class EditHistory {
     this.#rev++;
   }
 
-  /** Undoes or redoes the next step; what could not be done is said and leaves the history. */
-  async step(direction: StepDirection): Promise<void> {
+  /**
+   * Undoes or redoes the next step; what could not be done is said and leaves the
+   * history. Steps run one after another: a redo pressed while an undo is still being
+   * written waits for it, and then finds what it undid (before, it found nothing).
+   */
+  step(direction: StepDirection): Promise<void> {
+    const next = this.#steps.then(() => this.#step(direction));
+    this.#steps = next.catch(() => {});
+    return next;
+  }
+
+  #steps: Promise<void> = Promise.resolve();
+
+  async #step(direction: StepDirection): Promise<void> {
     const entry = direction === 'undo' ? this.#stack.takeUndo() : this.#stack.takeRedo();
     this.#rev++;
     if (!entry) return;
