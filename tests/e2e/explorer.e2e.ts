@@ -21,6 +21,10 @@ import {
   type TestHooks
 } from './explorer-helpers';
 
+// With the system's default motion (the rest of the suite reduces it, playwright.config.ts):
+// layouts and zooms animate here, as most people see them.
+test.use({ reducedMotion: 'no-preference' });
+
 test('a municipality clicked on the map is selected in the graph and the details, and focus keeps its flow', async ({
   page,
   map

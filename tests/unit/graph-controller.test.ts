@@ -1,5 +1,5 @@
 // The graph controller against a real, headless Cytoscape core with fcose.
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GraphController } from '$lib/graph/controller';
@@ -200,6 +200,43 @@ describe('GraphController', () => {
     // … and the free picture shows it when it is back.
     await graph.runLayout('fcose');
     expect(graph.positions().get('n-orebro')).toEqual({ x: 7, y: 7 });
+  });
+
+  describe('motion', () => {
+    /** The system's "reduce motion" setting, as the browser reports it. */
+    const reduceMotion = (matches: boolean) =>
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        matches: matches && query === '(prefers-reduced-motion: reduce)'
+      }));
+    afterEach(() => vi.unstubAllGlobals());
+    const origin = new Map(
+      ['n-orebro', 'n-lekeberg', 'n-network', 'n-resource', 'n-ended'].map((id) => [
+        id,
+        { x: 0, y: 0 }
+      ])
+    );
+
+    it.each([
+      { reduced: false, what: 'animate' },
+      { reduced: true, what: 'are where they end at once, with reduced motion' }
+    ])('a second layout and a zoom $what', async ({ reduced }) => {
+      reduceMotion(reduced);
+      setup();
+      await graph.runLayout('fcose');
+      const layout = graph.runLayout('hierarchy', origin);
+      const moving = cy
+        .nodes()
+        .toArray()
+        .some((n) => (n as NodeSingular).animated());
+      expect(moving).toBe(!reduced);
+      if (reduced) expect(graph.positions().get('n-orebro')).toEqual({ x: 0, y: 0 });
+      await layout;
+      cy.viewport({ zoom: 3, pan: { x: 400, y: 400 } });
+      graph.fitTo(reduced ? 'all' : { type: 'node', id: 'n-orebro' });
+      expect(cy.animated()).toBe(!reduced);
+      // Animated, the camera is still on its way; reduced, it is there.
+      expect(cy.zoom() === 3).toBe(!reduced);
+    });
   });
 
   it('turns taps and pointer moves into select and hover', () => {

@@ -26,6 +26,7 @@ import {
   type LabelBox,
   type Viewport
 } from './labels';
+import { prefersReducedMotion } from './motion';
 import { OVERLAP_CLASS, type OverlayEdge } from './overlay';
 import { PROPOSAL_CLASS, type ProposalElement } from './proposals';
 import {
@@ -279,7 +280,7 @@ export class GraphController {
       this.#placeOnGrid(this.#laidOutElements().nodes());
     }
     this.#layout = layout;
-    const ctx = { animate: this.#laidOut, nodeCount: this.#nodes.size };
+    const ctx = { animate: this.#laidOut && !prefersReducedMotion(), nodeCount: this.#nodes.size };
     const covered = layout === 'fcose' && this.hasFcosePicture();
     const cached = covered ? this.#fcoseCache : null;
     const run =
@@ -421,7 +422,7 @@ export class GraphController {
     return map;
   }
 
-  /** Animates the camera to the target and its neighbours, or to all that is shown. */
+  /** Moves the camera to the target and its neighbours, or to all that is shown (animated unless reduced motion). */
   fitTo(target: Selection | 'all', focus?: ReadonlySet<string>): void {
     const cy = this.cy;
     let eles: Collection = cy.collection();
@@ -440,7 +441,8 @@ export class GraphController {
     if (eles.empty()) eles = cy.elements().not('.hidden');
     if (eles.empty()) return;
     cy.stop(true, false);
-    cy.animate({ fit: { eles, padding: 50 } }, { duration: LAYOUT_ANIMATION_MS });
+    if (prefersReducedMotion()) cy.fit(eles, 50);
+    else cy.animate({ fit: { eles, padding: 50 } }, { duration: LAYOUT_ANIMATION_MS });
   }
 
   /** Taps select (background clears), pointer over/out hovers. Returns the off. */

@@ -3,6 +3,7 @@
 import type { Core } from 'cytoscape';
 import type { GraphBox } from '$lib/domain/workshop';
 import type { Viewport } from '$lib/explorer/viewports';
+import { prefersReducedMotion } from './motion';
 
 /** Shows all of the box, centred, on the container's current size. */
 function fitBox(cy: Core, [x1, y1, x2, y2]: GraphBox, animate: boolean): void {
@@ -15,7 +16,7 @@ function fitBox(cy: Core, [x1, y1, x2, y2]: GraphBox, animate: boolean): void {
     y: cy.height() / 2 - zoom * (y1 + h / 2)
   };
   cy.stop(true, false);
-  if (animate) cy.animate({ zoom, pan }, { duration: 700 });
+  if (animate && !prefersReducedMotion()) cy.animate({ zoom, pan }, { duration: 700 });
   else cy.viewport({ zoom, pan });
 }
 
