@@ -210,43 +210,7 @@ test('presence shows all three; the admin lets an editor present; a viewer has n
   }
 });
 
-test('a dropped connection is shown; queued edits land and the client catches up', async ({
-  people,
-  map
-}) => {
-  const a = await explorerAs(people, map, 'Anna');
-  const b = await explorerAs(people, map, 'Bertil');
-  await createNodeOnMap(a.page, 'E2E Nod före avbrottet');
-  await expect(listRow(b.page, 'E2E Nod före avbrottet')).toBeVisible();
-
-  await b.context.setOffline(true);
-  const banner = b.page.getByRole('alert').filter({ hasText: 'Anslutningen bröts' });
-  await expect(banner).toBeVisible();
-
-  // B edits while offline: kept on the device, not lost.
-  const form = await openEdit(b.page, 'E2E Nod före avbrottet');
-  await form.getByLabel('Namn').fill('E2E Ändrad offline');
-  await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form).toBeHidden();
-  await expect(b.page.getByTestId('edit-notices')).toContainText(
-    'skickas när anslutningen är tillbaka'
-  );
-  await expect(banner).toContainText('Ändringar som väntar på att skickas: 1');
-
-  // Meanwhile A adds a node B cannot hear about.
-  await createNodeOnMap(a.page, 'E2E Nod under avbrottet');
-
-  // Back online: the client reconnects (after its back-off) and catches up.
-  await b.context.setOffline(false);
-  await expect(banner).toBeHidden({ timeout: 15_000 });
-  await expect(listRow(b.page, 'E2E Nod under avbrottet')).toBeVisible();
-  await expect(listRow(a.page, 'E2E Ändrad offline')).toBeVisible();
-  await expect(b.page.getByTestId('edit-notices')).toContainText(
-    'Väntande ändringar har sparats: 1'
-  );
-});
-
-test('undo and redo of one’s own edits, including a delete, by an editor', async ({
+test('undo and redo of one’s own edits, including a delete, by an editor; a dropped connection is shown, queued edits land and the client catches up', async ({
   people,
   map
 }) => {
@@ -269,4 +233,29 @@ test('undo and redo of one’s own edits, including a delete, by an editor', asy
   await a.page.keyboard.press('Control+Shift+z');
   await expect(listRow(b.page, 'E2E Ångrad titel')).toBeVisible();
   await expect(a.page.getByTestId('edit-notices')).toContainText('Gjort om: ändra');
+
+  // Bertil's connection drops: it is said, and what he edits meanwhile is kept on the device.
+  await b.context.setOffline(true);
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Anslutningen bröts' });
+  await expect(banner).toBeVisible();
+  const offline = await openEdit(b.page, 'E2E Ångrad titel');
+  await offline.getByLabel('Namn').fill('E2E Ändrad offline');
+  await offline.getByRole('button', { name: 'Spara' }).click();
+  await expect(offline).toBeHidden();
+  await expect(b.page.getByTestId('edit-notices')).toContainText(
+    'skickas när anslutningen är tillbaka'
+  );
+  await expect(banner).toContainText('Ändringar som väntar på att skickas: 1');
+
+  // Meanwhile Anna adds a node Bertil cannot hear about.
+  await createNodeOnMap(a.page, 'E2E Nod under avbrottet');
+
+  // Back online: Bertil's client reconnects (after its back-off) and catches up.
+  await b.context.setOffline(false);
+  await expect(banner).toBeHidden({ timeout: 15_000 });
+  await expect(listRow(b.page, 'E2E Nod under avbrottet')).toBeVisible();
+  await expect(listRow(a.page, 'E2E Ändrad offline')).toBeVisible();
+  await expect(b.page.getByTestId('edit-notices')).toContainText(
+    'Väntande ändringar har sparats: 1'
+  );
 });

@@ -227,12 +227,15 @@ test('a mock workshop: a story presented, followed, joined from a phone, a live 
     }
   ]);
 
-  // --- the presenter window and the projector view
+  // --- the presenter window and the projector view (the desks' part is over: their pages close)
+  await anna.page.close();
+  await bo.page.close();
   const windowPage = await page.context().newPage();
   await windowPage.goto(`${storyHref}&fonster`);
   await expect(windowPage.getByTestId('presenter-window')).toBeVisible();
   await expect(windowPage.getByTestId('next-step')).toContainText('Grafen');
   expect(await axe(windowPage)).toEqual([]);
+  await windowPage.close();
   const projector = await people.open('E2E Projektor', { role: 'viewer' });
   await projector.page.goto(`${storyHref}&projektor`);
   await expect(projector.page.getByTestId('projector')).toHaveAttribute('data-step', '0');
@@ -247,5 +250,4 @@ test('a mock workshop: a story presented, followed, joined from a phone, a live 
   await stage.keyboard.press('Escape');
   await expect(stage).toHaveURL(/utforska/);
   await stage.close();
-  await windowPage.close();
 });
