@@ -54,7 +54,7 @@ export function buildSeedSql(seed, inputFiles) {
     ...[...inputFiles].sort().map((f) => `--   ${f}`),
     '-- Ids are derived from the keys in those files, so they stay the same on regeneration.',
     '-- The loader runs this file inside one transaction.',
-    `-- ${seed.themes.length} themes, ${seed.nodes.length} nodes, ${seed.relations.length} relations, ${seed.indicators.length} indicators.`,
+    `-- ${seed.themes.length} themes, ${seed.nodes.length} nodes, ${seed.relations.length} relations, ${seed.indicators.length} indicators, ${seed.positions.length} graph positions.`,
     ''
   );
 
@@ -205,6 +205,15 @@ export function buildSeedSql(seed, inputFiles) {
         ind.value,
         L(ind.source)
       ])
+    )
+  );
+
+  // The graph's picture: a node's position has the node's id.
+  out.push(
+    insertStatement(
+      'public.node_positions',
+      ['id', 'map_id', 'x', 'y'],
+      seed.positions.map((p) => [L(nodeId(p.key)), L(mapId), L(p.x), L(p.y)])
     )
   );
 

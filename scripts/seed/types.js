@@ -14,8 +14,9 @@
  *   note: string, source: string }} SeedRelation
  * @typedef {{ municipality_code: string, key: string, label_sv: string, label_en: string,
  *   unit: string, year: string, value: string, source: string }} SeedIndicator
+ * @typedef {{ key: string, x: number, y: number }} SeedPosition  a node's place in the graph
  * @typedef {{ map: SeedMap, themes: SeedTheme[], nodes: SeedNode[],
- *   relations: SeedRelation[], indicators: SeedIndicator[] }} Seed
+ *   relations: SeedRelation[], indicators: SeedIndicator[], positions: SeedPosition[] }} Seed
  * @typedef {Record<string, string>} SeedSources  relative path (e.g. 'nodes/networks.yaml') → file text
  * @typedef {{ seed: Seed | null, errors: string[] }} ValidationResult
  */

@@ -152,6 +152,15 @@ describe('supabase/seed.sql', () => {
     expect(empty.rows).toHaveLength(0);
   });
 
+  it('has a graph picture: a stored position for every node, so a load runs no layout', async () => {
+    const counts = await one<{ nodes: number; placed: number }>(
+      `select (select count(*)::int from public.nodes) as nodes,
+              (select count(*)::int from public.nodes n
+                where exists (select 1 from public.node_positions p where p.id = n.id)) as placed`
+    );
+    expect(counts.placed).toBe(counts.nodes);
+  });
+
   it('was accepted by the schema: themes on nodes are known, every insert is audited', async () => {
     const unknownThemes = await one<{ count: number }>(
       `select count(*)::int as count from public.nodes n, unnest(n.themes) k
@@ -162,7 +171,8 @@ describe('supabase/seed.sql', () => {
       `select (select count(*)::int from public.changes where op = 'insert') as audited,
               (select (select count(*) from public.maps) + (select count(*) from public.themes)
                     + (select count(*) from public.nodes) + (select count(*) from public.relations)
-                    + (select count(*) from public.indicators))::int as rows`
+                    + (select count(*) from public.indicators)
+                    + (select count(*) from public.node_positions))::int as rows`
     );
     expect(audit.audited).toBe(audit.rows);
   });

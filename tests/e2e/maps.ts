@@ -1,5 +1,5 @@
 // Fresh maps for the e2e tests: each is a copy of the seeded map (its themes,
-// nodes, relations and indicators) written through PostgREST into a new public
+// nodes, relations, indicators and graph positions) written through PostgREST into a new public
 // map by its creator, who drops it afterwards, so no test sees another's changes
 // and the seeded map stays as seeded. A copy's node and relation ids are derived
 // from the seeded ids and the test's name: the same in every run, so whatever
@@ -42,6 +42,7 @@ interface SeedRows {
   nodes: Row[];
   relations: Row[];
   indicators: Row[];
+  positions: Row[];
 }
 
 const COLUMNS = {
@@ -50,7 +51,8 @@ const COLUMNS = {
   nodes:
     'id,kind,title,description,url,municipality_code,lon,lat,themes,status,start_date,end_date,contact,source',
   relations: 'id,source_id,target_id,kind,magnitude,unit,year,score,themes,note,source',
-  indicators: 'municipality_code,key,label_sv,label_en,unit,year,value,source'
+  indicators: 'municipality_code,key,label_sv,label_en,unit,year,value,source',
+  positions: 'id,x,y'
 };
 
 async function json<T>(response: Response): Promise<T> {
@@ -122,14 +124,15 @@ export class MapMaker {
       const read = (table: string, columns: string, filter: string) =>
         this.#rest<Row[]>('GET', `${table}?select=${columns}&${filter}`);
       const live = `map_id=eq.${SEED_MAP_ID}&deleted_at=is.null`;
-      const [[map], themes, nodes, relations, indicators] = await Promise.all([
+      const [[map], themes, nodes, relations, indicators, positions] = await Promise.all([
         read('maps', COLUMNS.map, `id=eq.${SEED_MAP_ID}`),
         read('themes', COLUMNS.themes, live),
         read('nodes', COLUMNS.nodes, live),
         read('relations', COLUMNS.relations, live),
-        read('indicators', COLUMNS.indicators, live)
+        read('indicators', COLUMNS.indicators, live),
+        read('node_positions', COLUMNS.positions, `map_id=eq.${SEED_MAP_ID}`)
       ]);
-      return { map: map!, themes, nodes, relations, indicators };
+      return { map: map!, themes, nodes, relations, indicators, positions };
     })();
     return this.#seed;
   }
@@ -169,6 +172,11 @@ export class MapMaker {
       )
     );
     await this.#rest('POST', 'indicators', onMap(seed.indicators));
+    await this.#rest(
+      'POST',
+      'node_positions',
+      onMap(seed.positions.map((p) => ({ ...p, id: idOf(p.id as string) })))
+    );
     return this.#testMap(id, idOf);
   }
 

@@ -241,6 +241,28 @@ describe('generator: validation', () => {
     ]);
   });
 
+  it('reads the graph picture and refuses a place for an unknown node or not two numbers', () => {
+    const withPositions = (yaml: string) => ({ ...fixture(), 'positions.yaml': yaml });
+    const seed = mustValidate(withPositions('kommun-1814: [12.5, -3]\n'));
+    expect(seed.positions).toEqual([{ key: 'kommun-1814', x: 12.5, y: -3 }]);
+    const sql = buildSeedSql(seed, ['positions.yaml']);
+    expect(sql).toContain('insert into public.node_positions (id, map_id, x, y) values');
+    expect(sql).toContain(
+      `('${deterministicUuid(MAP_ID, 'nodes', 'kommun-1814')}', '${MAP_ID}', 12.5, -3)`
+    );
+    expect(mustValidate(fixture()).positions).toEqual([]); // the file is optional
+    expect(
+      errorsOf(withPositions('finns-inte: [1, 2]\nkommun-1814: [1]\nkommun-1880: [1, 2e9]\n'))
+    ).toEqual([
+      'positions.yaml (finns-inte): no node has the key "finns-inte"',
+      expect.stringMatching(/^positions\.yaml \(kommun-1814\): must be \[x, y\]/),
+      expect.stringMatching(/^positions\.yaml \(kommun-1880\): must be \[x, y\]/)
+    ]);
+    expect(errorsOf(withPositions('- [1, 2]\n'))).toEqual([
+      'positions.yaml: must map node keys to [x, y]'
+    ]);
+  });
+
   it('rejects a relation whose end is not a node', () => {
     const errors = errorsOf(
       edited('relations.yaml', (t) => t.replace('to: natverk', 'to: finns-inte'))
@@ -416,6 +438,10 @@ describe('the seeded regional map (supabase/seed-data)', () => {
     const { sql } = generateSeed(sources);
     expect(sql).not.toBeNull();
     expect(isSeedUpToDate(await readFile(seedSqlFile, 'utf8'), sql!)).toBe(true);
+  });
+
+  it('has a graph picture with a place for every node (npm run seed:layout)', () => {
+    expect(seed.positions.map((p) => p.key).sort()).toEqual(seed.nodes.map((n) => n.key).sort());
   });
 
   it('has at least 40 nodes and 40 relations, every one with a seed-document citation', () => {
