@@ -237,12 +237,16 @@ describe('stack listening beyond loopback (0.0.0.0)', () => {
     );
     expect(room.map((r) => r.status)).toEqual(Array(60).fill(200));
 
+    // Guessing on is refused: within the burst's 20 wrong attempts (7 made above), or a
+    // few more if the allowance refilled (10 a minute) while a slow machine ran this test.
+    // Until refused, each guess is a plain "wrong code".
     const statuses: number[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 100 && statuses.at(-1) !== 429; i++) {
       statuses.push((await join(stack.url, { display_name: 'G', join_code: `BAD${i}XX` })).status);
     }
-    expect(statuses.slice(0, 3)).toEqual([403, 403, 403]);
     expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeGreaterThanOrEqual(13); // no sooner than the burst allows
+    expect(new Set(statuses.slice(0, -1))).toEqual(new Set([403]));
     // Even the right code waits now: the code cannot be found by guessing.
     const right = await join(stack.url, { display_name: 'G', join_code: stack.joinCode });
     expect(right.status).toBe(429);
