@@ -6,6 +6,7 @@ import { expect, type TestMap } from './fixtures';
 
 /** Ids of the seeded map (scripts/generate-seed.js); map.idOf gives a fresh map's copy. */
 export const LEKEBERG = '77c97145-eb44-5735-980e-8de20ca7d1f0';
+export const OREBRO = 'a29cd26c-63fd-509b-bd91-8cdc4b36b775';
 export const LEKEBERG_TO_OREBRO = '80fe54b4-1f5e-5a54-aeba-4fc9a79505c1';
 
 export interface TestHooks {
