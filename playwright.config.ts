@@ -26,8 +26,8 @@ export default defineConfig({
     // As someone who asked their system for less motion: camera moves and layouts jump
     // where they would animate (MapLibre's camera and the graph honour the setting), so a
     // test draws each change once, not for 400–700 ms of frames. That made the workshop and
-    // explorer files ~14 % cheaper in CPU here (226 → 195 CPU-s). tests/e2e/explorer.e2e.ts
-    // runs with motion, so the animated path stays tested in a browser too.
+    // explorer files ~14 % cheaper in CPU here (226 → 195 CPU-s). The URL test of
+    // tests/e2e/explorer.e2e.ts runs with motion, so the animated path stays tested too.
     reducedMotion: 'reduce',
     // No trace while recording: its screencast and DOM snapshots cost a fifth of the
     // suite's CPU, and CI keeps only the log. To look into a failure, run the test

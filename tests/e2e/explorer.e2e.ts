@@ -21,10 +21,6 @@ import {
   type TestHooks
 } from './explorer-helpers';
 
-// With the system's default motion (the rest of the suite reduces it, playwright.config.ts):
-// layouts and zooms animate here, as most people see them.
-test.use({ reducedMotion: 'no-preference' });
-
 test('a municipality clicked on the map is selected in the graph and the details, and focus keeps its flow', async ({
   page,
   map
@@ -133,86 +129,95 @@ test('filtering by the theme Juridik shows the same items in map, graph and list
   await expect(page.getByRole('status').filter({ hasText: 'har sparats' })).toBeVisible();
 });
 
-test('a copied URL reproduces the view, and back/forward step through view changes', async ({
-  page,
-  map,
-  context
-}) => {
-  await openExplorer(page, map);
-  await (await filterCheckbox(page, 'Teman', 'Juridik')).check();
-  await page.keyboard.press('Escape');
-  await openPanel(page, 'Lista');
-  const firstRow = listRows(page, 'nodes').first();
-  const title = (await firstRow.getByRole('button').textContent())!.trim();
-  await firstRow.getByRole('button').click();
-  await openPanel(page, 'Verktyg');
-  await segmented(page, 'Fokus', '2 steg').click();
-  await segmented(page, 'Visning', 'Karta').click();
-  await segmented(page, 'Graflayout', 'Geografisk').click();
-  // A user's move of the map is written to the URL (replacing the entry).
-  const box = (await page.getByTestId('map-view').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 6 });
-  await page.mouse.up();
-  await expect(page).toHaveURL(/kamera=/);
-  const url = new URL(page.url());
-  const parts = ['tema=juridik', 'val=n%3A', 'fokus=2', 'vy=map', 'layout=geo', 'kamera='];
-  for (const part of [...parts, 'panel=tools', 'lista=1']) {
-    expect(url.search).toContain(part);
-  }
+// With the system's default motion (the rest of the suite reduces it, playwright.config.ts):
+// here the layout switch and the camera animate, as most people see them.
+test.describe('with motion', () => {
+  test.use({ reducedMotion: 'no-preference' });
 
-  // The copied link, opened afresh (with the test hooks).
-  const copy = await context.newPage();
-  await copy.goto(`${url.pathname}${url.search}&test`);
-  await waitForViews(copy);
-  await expect(copy.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
-    title
-  );
-  await expect(copy.getByTestId('explorer-drawer-tools')).toBeVisible(); // the open panel too
-  await expect(copy.getByTestId('explorer-drawer-list')).toBeVisible();
-  await expect(await filterCheckbox(copy, 'Teman', 'Juridik')).toBeChecked();
-  await copy.keyboard.press('Escape');
-  await openPanel(copy, 'Verktyg');
-  await expect(segmented(copy, 'Fokus', '2 steg')).toHaveAttribute('aria-pressed', 'true');
-  await expect(segmented(copy, 'Visning', 'Karta')).toHaveAttribute('aria-pressed', 'true');
-  await expect(segmented(copy, 'Graflayout', 'Geografisk')).toHaveAttribute('aria-pressed', 'true');
-  const camera = await copy.evaluate(() => {
-    const map = (window as unknown as TestHooks).__regionkartanMap;
-    return { ...map.getCenter(), zoom: map.getZoom() };
+  test('a copied URL reproduces the view, and back/forward step through view changes', async ({
+    page,
+    map,
+    context
+  }) => {
+    await openExplorer(page, map);
+    await (await filterCheckbox(page, 'Teman', 'Juridik')).check();
+    await page.keyboard.press('Escape');
+    await openPanel(page, 'Lista');
+    const firstRow = listRows(page, 'nodes').first();
+    const title = (await firstRow.getByRole('button').textContent())!.trim();
+    await firstRow.getByRole('button').click();
+    await openPanel(page, 'Verktyg');
+    await segmented(page, 'Fokus', '2 steg').click();
+    await segmented(page, 'Visning', 'Karta').click();
+    await segmented(page, 'Graflayout', 'Geografisk').click();
+    // A user's move of the map is written to the URL (replacing the entry).
+    const box = (await page.getByTestId('map-view').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 6 });
+    await page.mouse.up();
+    await expect(page).toHaveURL(/kamera=/);
+    const url = new URL(page.url());
+    const parts = ['tema=juridik', 'val=n%3A', 'fokus=2', 'vy=map', 'layout=geo', 'kamera='];
+    for (const part of [...parts, 'panel=tools', 'lista=1']) {
+      expect(url.search).toContain(part);
+    }
+
+    // The copied link, opened afresh (with the test hooks).
+    const copy = await context.newPage();
+    await copy.goto(`${url.pathname}${url.search}&test`);
+    await waitForViews(copy);
+    await expect(copy.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
+      title
+    );
+    await expect(copy.getByTestId('explorer-drawer-tools')).toBeVisible(); // the open panel too
+    await expect(copy.getByTestId('explorer-drawer-list')).toBeVisible();
+    await expect(await filterCheckbox(copy, 'Teman', 'Juridik')).toBeChecked();
+    await copy.keyboard.press('Escape');
+    await openPanel(copy, 'Verktyg');
+    await expect(segmented(copy, 'Fokus', '2 steg')).toHaveAttribute('aria-pressed', 'true');
+    await expect(segmented(copy, 'Visning', 'Karta')).toHaveAttribute('aria-pressed', 'true');
+    await expect(segmented(copy, 'Graflayout', 'Geografisk')).toHaveAttribute(
+      'aria-pressed',
+      'true'
+    );
+    const camera = await copy.evaluate(() => {
+      const map = (window as unknown as TestHooks).__regionkartanMap;
+      return { ...map.getCenter(), zoom: map.getZoom() };
+    });
+    const [lon, lat, zoom] = url.searchParams.get('kamera')!.split(',').map(Number);
+    expect(camera.lng).toBeCloseTo(lon!, 4);
+    expect(camera.lat).toBeCloseTo(lat!, 4);
+    expect(camera.zoom).toBeCloseTo(zoom!, 1);
+    await expect(copy.getByTestId('visible-count')).toHaveAttribute(
+      'data-nodes',
+      (await page.getByTestId('visible-count').getAttribute('data-nodes'))!
+    );
+    await copy.close();
+
+    // Back steps through layout → view mode → focus → selection → filter; forward returns.
+    await page.goBack();
+    await expect(segmented(page, 'Graflayout', 'Kraftbaserad')).toHaveAttribute(
+      'aria-pressed',
+      'true'
+    );
+    await expect(segmented(page, 'Visning', 'Karta')).toHaveAttribute('aria-pressed', 'true');
+    await page.goBack();
+    await expect(segmented(page, 'Visning', 'Delad vy')).toHaveAttribute('aria-pressed', 'true');
+    await page.goBack();
+    await expect(segmented(page, 'Fokus', 'Av')).toHaveAttribute('aria-pressed', 'true');
+    await page.goBack();
+    await expect(page.getByTestId('details-panel')).toContainText('Välj något på kartan');
+    await page.goBack();
+    await expect(page).not.toHaveURL(/tema=/);
+    await expect(page.getByRole('button', { name: 'Rensa alla filter' })).toBeDisabled();
+    await page.goForward();
+    await page.goForward();
+    await expect(page.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
+      title
+    );
+    await expect(page).toHaveURL(/tema=juridik/);
   });
-  const [lon, lat, zoom] = url.searchParams.get('kamera')!.split(',').map(Number);
-  expect(camera.lng).toBeCloseTo(lon!, 4);
-  expect(camera.lat).toBeCloseTo(lat!, 4);
-  expect(camera.zoom).toBeCloseTo(zoom!, 1);
-  await expect(copy.getByTestId('visible-count')).toHaveAttribute(
-    'data-nodes',
-    (await page.getByTestId('visible-count').getAttribute('data-nodes'))!
-  );
-  await copy.close();
-
-  // Back steps through layout → view mode → focus → selection → filter; forward returns.
-  await page.goBack();
-  await expect(segmented(page, 'Graflayout', 'Kraftbaserad')).toHaveAttribute(
-    'aria-pressed',
-    'true'
-  );
-  await expect(segmented(page, 'Visning', 'Karta')).toHaveAttribute('aria-pressed', 'true');
-  await page.goBack();
-  await expect(segmented(page, 'Visning', 'Delad vy')).toHaveAttribute('aria-pressed', 'true');
-  await page.goBack();
-  await expect(segmented(page, 'Fokus', 'Av')).toHaveAttribute('aria-pressed', 'true');
-  await page.goBack();
-  await expect(page.getByTestId('details-panel')).toContainText('Välj något på kartan');
-  await page.goBack();
-  await expect(page).not.toHaveURL(/tema=/);
-  await expect(page.getByRole('button', { name: 'Rensa alla filter' })).toBeDisabled();
-  await page.goForward();
-  await page.goForward();
-  await expect(page.getByTestId('details-panel').getByRole('heading', { level: 2 })).toHaveText(
-    title
-  );
-  await expect(page).toHaveURL(/tema=juridik/);
 });
 
 test('keyboard only: filter, pick from the list, read the details, close with Esc', async ({
