@@ -80,6 +80,8 @@ export class EditHistory {
   #deps: EditHistoryDeps;
   #stack = new UndoStack<UndoEntry>(50);
   #rev = $state(0);
+  /** The steps asked for, one after another (see step). */
+  #steps: Promise<void> = Promise.resolve();
 
   constructor(deps: EditHistoryDeps) {
     this.#deps = deps;
@@ -112,8 +114,6 @@ export class EditHistory {
     this.#steps = next.catch(() => {});
     return next;
   }
-
-  #steps: Promise<void> = Promise.resolve();
 
   async #step(direction: StepDirection): Promise<void> {
     const entry = direction === 'undo' ? this.#stack.takeUndo() : this.#stack.takeRedo();
