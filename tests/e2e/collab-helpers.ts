@@ -16,9 +16,11 @@ export async function explorerAs(
   role: Role = 'editor'
 ): Promise<Person> {
   const person = await people.open(name, { role });
-  await openExplorer(person.page, map);
+  // With the list open from the start (the tests find items in it): opened after the
+  // load, it would resize both canvases and draw them again.
+  await openExplorer(person.page, map, 'lista=1');
   await expect(person.page.getByTestId('presence')).toContainText(name);
-  await openPanel(person.page, 'Lista'); // the tests find items in the list
+  await openPanel(person.page, 'Lista'); // open already: only checked
   return person;
 }
 
