@@ -7,6 +7,7 @@ import { chown, mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type pg from 'pg';
 import { freePort } from '../../server/ports.js';
 
 const run = promisify(execFile);
@@ -25,6 +26,24 @@ export function postgresBin(): string | null {
     .sort((a, b) => b - a);
   const bin = versions.length ? join(root, String(versions[0]), 'bin') : null;
   return bin && existsSync(join(bin, 'initdb')) ? bin : null;
+}
+
+/**
+ * Ends the pool and waits until its connections are closed. `pool.end()` resolves
+ * once it has asked them to close; a database dropped `with (force)` before they are
+ * gone terminates them, and the pool re-emits that (57P01) as an uncaught error.
+ */
+export async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
 }
 
 export type Cluster = {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
+import { endPool } from './pg-cluster';
 
 export type Template = 'rk_migrated' | 'rk_seeded' | 'template0';
 
@@ -124,7 +125,7 @@ export function pgliteLike(url: string): PGlite {
       if (closed) return;
       closed = true;
       await Promise.all([...listeners].map((client) => client.end()));
-      await pool.end();
+      await endPool(pool);
       await dropDatabase(url);
     }
   };

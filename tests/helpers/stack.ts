@@ -13,6 +13,7 @@ import { startStack } from '../../server/stack.js';
 import { signToken } from '../../server/secrets.js';
 import type { Database } from '../../src/lib/domain/database.types';
 import { onPostgres } from './db';
+import { endPool } from './pg-cluster';
 import { createDatabase } from './pg-database';
 
 export const SEED_MAP_ID = '00000000-0000-4000-8000-000000000001';
@@ -119,7 +120,7 @@ export async function startTestStack(dataDir?: string): Promise<TestStack> {
       return id;
     },
     async stop() {
-      await pool.end();
+      await endPool(pool);
       await stack.close();
       if (!dataDir) await rm(dir, { recursive: true, force: true });
     }

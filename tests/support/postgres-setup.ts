@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { poolDatabase } from '../../server/database/postgres.js';
 import { applyBootstrap, applyMigrations } from '../../server/database/migrate.js';
 import { seedIfNeeded } from '../../server/database/seed.js';
-import { PASSWORD_USER, startCluster } from '../helpers/pg-cluster';
+import { PASSWORD_USER, endPool, startCluster } from '../helpers/pg-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +24,7 @@ async function onDatabase(
   try {
     await fn(poolDatabase(pool));
   } finally {
-    await pool.end();
+    await endPool(pool);
   }
 }
 
