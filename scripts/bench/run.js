@@ -106,6 +106,9 @@ export async function loadNational(databaseUrl) {
       );
     }
     await client.query('commit');
+    // What autovacuum does on a PostgreSQL server after a bulk load, and the
+    // local stack at its next start (PGlite has no autovacuum).
+    await client.query('analyze');
   } finally {
     await client.end();
   }

@@ -22,6 +22,9 @@ export async function openLocal({ dataDir, log }) {
   try {
     const { db } = database;
     await setupDatabase(db, log);
+    // PGlite has no autovacuum: without fresh statistics the planner takes a
+    // large map for a few rows and reads its pages by sorting all of it.
+    await db.exec('analyze');
     const { jwtSecret } = await loadOrCreateSecrets(database.dataDir);
     const adminToken = await loadOrCreateAdminToken(database.dataDir);
     return {

@@ -2,6 +2,7 @@
 // PGlite, reached with supabase-js and JWTs minted by the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canPresent, listMembers, setMayPresent } from '../../src/lib/data/members';
+import { loadMap } from '../../src/lib/data/repository';
 import { startTestStack, SEED_MAP_ID, type TestStack } from '../helpers/stack';
 
 type Actor = 'anon' | 'nonMember' | 'viewer' | 'editor' | 'admin';
@@ -210,5 +211,48 @@ describe('members and presenting rights (data/members.ts)', () => {
 
     await setMayPresent(await clientFor('admin'), privateMapId, userIds.editor!, false);
     expect(await canPresent(editor, privateMapId)).toBe(false);
+  });
+});
+
+describe('loading a map larger than a page (data/repository.ts)', () => {
+  it('reads every row once, in keyset pages, to members only', async () => {
+    const [map] = await stack.sql<{ id: string }>(
+      `insert into maps (title, visibility) values ('Stor karta', 'private') returning id`
+    );
+    const mapId = map!.id;
+    await stack.sql(`insert into map_members (map_id, user_id, role) values ($1, $2, 'viewer')`, [
+      mapId,
+      userIds.viewer
+    ]);
+    // 2 345 nodes in a ring of as many relations: three pages each, the last one short.
+    const nodeIds = (
+      await stack.sql<{ id: string }>(
+        `insert into nodes (map_id, kind, title)
+         select $1, 'resource', 'Resurs ' || n from generate_series(1, 2345) n returning id`,
+        [mapId]
+      )
+    ).map((r) => r.id);
+    await stack.sql(
+      `insert into relations (map_id, source_id, target_id, kind)
+       select $1, ids[n], ids[n % 2345 + 1], 'collaborates_with'
+       from (select $2::uuid[] ids) i, generate_series(1, 2345) n`,
+      [mapId, nodeIds]
+    );
+    await stack.sql(
+      `insert into node_positions (id, map_id, x, y)
+       select id, $1, 0, 0 from unnest($2::uuid[]) id`,
+      [mapId, nodeIds]
+    );
+
+    const dataset = await loadMap(await clientFor('viewer'), mapId);
+    expect(new Set(dataset.nodes.map((n) => n.id))).toEqual(new Set(nodeIds));
+    expect(dataset.nodes).toHaveLength(2345);
+    expect(new Set(dataset.relations.map((r) => r.id)).size).toBe(2345);
+    expect(new Set(dataset.positions.map((p) => p.id))).toEqual(new Set(nodeIds));
+    expect(dataset.positions).toHaveLength(2345);
+
+    await expect(loadMap(await clientFor('nonMember'), mapId)).rejects.toMatchObject({
+      kind: 'not_found'
+    });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createDataClient } from '$lib/data/client';
 import { DataError } from '$lib/data/errors';
-import { fetchAllPages, loadMap, saveNode, softDelete } from '$lib/data/repository';
+import { fetchAllById, loadMap, saveNode, softDelete } from '$lib/data/repository';
 import { makeIndicator, makeMap, makeNode, makeRelation, makeTheme } from './factories';
 
 // supabase-js builds its (unused here) realtime client eagerly; Node 20 has no global WebSocket.
@@ -67,7 +67,11 @@ describe('loadMap', () => {
       makeRelation({ source_id: a.id, target_id: b.id, kind: 'member_of' }),
       makeRelation({ source_id: a.id, target_id: 'deleted-node' })
     ],
-    themes: [makeTheme()],
+    themes: [
+      makeTheme({ key: 'fritids', sort_order: 1 }),
+      makeTheme({ key: 'juridik', sort_order: 1 }),
+      makeTheme({ key: 'kvalitet', sort_order: 0 })
+    ],
     indicators: [makeIndicator()],
     node_positions: [{ id: a.id, map_id: MAP_ID, x: 1, y: 2, updated_at: '', updated_by: null }]
   };
@@ -88,12 +92,16 @@ describe('loadMap', () => {
       expect(call.query).toContain(`map_id=eq.${MAP_ID}`);
       // Positions are removed with their node, never soft-deleted.
       if (call.table !== 'node_positions') expect(call.query).toContain('deleted_at=is.null');
-      expect(call.query).toMatch(/offset=0&limit=1000|limit=1000&offset=0/);
+      // The first page: in id order, from the smallest id on.
+      expect(call.query).toContain('id=gt.00000000-0000-0000-0000-000000000000');
+      expect(call.query).toContain('order=id.asc');
+      expect(call.query).toContain('limit=1000');
     }
     expect(dataset.map.description).toBe('Beskrivning');
     expect(dataset.nodes.map((n) => n.kind)).toEqual(['municipality', 'network']);
     expect(dataset.relations).toHaveLength(1); // the one to a deleted node is dropped
-    expect(dataset.themes).toHaveLength(1);
+    // Read in id order, handed on in their configured order, then by key.
+    expect(dataset.themes.map((t) => t.key)).toEqual(['kvalitet', 'fritids', 'juridik']);
     expect(dataset.indicators).toHaveLength(1);
     expect(dataset.positions).toMatchObject([{ id: a.id, x: 1, y: 2 }]);
   });
@@ -131,25 +139,25 @@ describe('loadMap', () => {
   });
 });
 
-describe('fetchAllPages', () => {
-  it('reads pages until a short one', async () => {
-    const ranges: [number, number][] = [];
-    const all = Array.from({ length: 5 }, (_, i) => i);
-    const rows = await fetchAllPages(async (from, to) => {
-      ranges.push([from, to]);
-      return { data: all.slice(from, to + 1), error: null };
+describe('fetchAllById', () => {
+  it('reads pages after the last id until a short one', async () => {
+    const all = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+    const asked: [string, number][] = [];
+    const rows = await fetchAllById(async (afterId, size) => {
+      asked.push([afterId, size]);
+      return { data: all.filter((r) => r.id > afterId).slice(0, size), error: null };
     }, 2);
     expect(rows).toEqual(all);
-    expect(ranges).toEqual([
-      [0, 1],
-      [2, 3],
-      [4, 5]
+    expect(asked).toEqual([
+      ['00000000-0000-0000-0000-000000000000', 2],
+      ['b', 2],
+      ['d', 2]
     ]);
   });
 
   it('throws the mapped error of a failed page', async () => {
     await expect(
-      fetchAllPages(async () => ({ data: null, error: { code: '42501', message: 'no' } }))
+      fetchAllById(async () => ({ data: null, error: { code: '42501', message: 'no' } }))
     ).rejects.toMatchObject({ kind: 'permission' });
   });
 });

@@ -1,5 +1,6 @@
 // Loading and saving one map's rows through supabase-js. Reads exclude
 // soft-deleted rows; every write is checked against the version the user saw.
+import { ascending } from 'd3-array';
 import type {
   Dataset,
   NodeInsert,
@@ -24,18 +25,27 @@ import {
 /** Hosted Supabase caps a response at 1000 rows by default; larger maps are read in pages. */
 export const PAGE_SIZE = 1000;
 
-/** Reads every page of a query ordered by a unique column. */
-export async function fetchAllPages<Row>(
-  page: (from: number, to: number) => PromiseLike<QueryResponse<Row[]>>,
+/** The smallest uuid: every id sorts after it. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Reads every page of a query in id order, each page the rows after the last
+ * id of the one before (keyset paging: with an index on (map_id, id) a page
+ * costs the same wherever it falls, and rows written meanwhile do not shift
+ * the pages as they would with offsets).
+ */
+export async function fetchAllById<Row extends { id: string }>(
+  page: (afterId: string, size: number) => PromiseLike<QueryResponse<Row[]>>,
   pageSize = PAGE_SIZE
 ): Promise<Row[]> {
   const rows: Row[] = [];
-  for (let from = 0; ; from += pageSize) {
-    const response = await page(from, from + pageSize - 1);
+  for (let afterId = NIL_UUID; ;) {
+    const response = await page(afterId, pageSize);
     if (response.error) throw toDataError(response.error, response.status);
     const chunk = response.data ?? [];
     rows.push(...chunk);
     if (chunk.length < pageSize) return rows;
+    afterId = chunk[chunk.length - 1]!.id;
   }
 }
 
@@ -47,56 +57,61 @@ export async function loadMap(
 ): Promise<Dataset> {
   const abortable = signal ?? new AbortController().signal;
   try {
+    // Each page: the rows of the map after the last id read, in id order.
     const [mapResponse, nodes, relations, themes, indicators, positions] = await Promise.all([
       client.from('maps').select('*').eq('id', mapId).abortSignal(abortable).maybeSingle(),
-      fetchAllPages((from, to) =>
+      fetchAllById((after, size) =>
         client
           .from('nodes')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
+          .gt('id', after)
           .order('id')
-          .range(from, to)
+          .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllPages((from, to) =>
+      fetchAllById((after, size) =>
         client
           .from('relations')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
+          .gt('id', after)
           .order('id')
-          .range(from, to)
+          .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllPages((from, to) =>
+      fetchAllById((after, size) =>
         client
           .from('themes')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
-          .order('sort_order')
-          .order('key')
-          .range(from, to)
+          .gt('id', after)
+          .order('id')
+          .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllPages((from, to) =>
+      fetchAllById((after, size) =>
         client
           .from('indicators')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
+          .gt('id', after)
           .order('id')
-          .range(from, to)
+          .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllPages((from, to) =>
+      fetchAllById((after, size) =>
         client
           .from('node_positions')
           .select('*')
           .eq('map_id', mapId)
+          .gt('id', after)
           .order('id')
-          .range(from, to)
+          .limit(size)
           .abortSignal(abortable)
       )
     ]);
@@ -111,7 +126,7 @@ export async function loadMap(
       map,
       nodes: nodeRows,
       relations: dropDanglingRelations(nodeRows, relations.map(toRelationRow)),
-      themes,
+      themes: themes.sort((a, b) => a.sort_order - b.sort_order || ascending(a.key, b.key)),
       indicators,
       positions
     };
