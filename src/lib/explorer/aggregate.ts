@@ -5,6 +5,16 @@
 import type { RelationKind } from '$lib/domain/kinds';
 import type { NodeRow, RelationRow } from '$lib/domain/model';
 
+/** At overview at most this many sums are drawn (the largest), on the map and in the graph. */
+export const SUM_LIMIT = 400;
+const MIN_WIDTH = 0.75;
+const MAX_WIDTH = 6;
+
+/** A sum's line width in px, by the square root of its count (the largest sum widest). */
+export function sumWidth(count: number, largest: number): number {
+  return Math.round((MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * Math.sqrt(count / largest)) * 100) / 100;
+}
+
 export interface MunicipalityFlow {
   /** `a|b` with a < b: the pair, whatever the relations' directions. */
   key: string;

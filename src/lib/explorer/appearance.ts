@@ -65,6 +65,8 @@ export const PROPOSAL_APPEARANCE = { color: '#7a3e9d', fill: '#f6eefa', text: '#
 export const OVERLAP_APPEARANCE = { color: '#3949ab', opacity: 0.75, maxWidth: 12 } as const;
 /** Computed twin edges (dashed, in the twins' own colour; not a relation kind's look). */
 export const TWIN_APPEARANCE = { color: '#b35900' } as const;
+/** Relations summed between municipalities at overview (aggregate.ts), on the map and in the graph. */
+export const SUM_APPEARANCE = { color: '#455a64', opacity: 0.6 } as const;
 
 /** Line width of an overlap: 2 + 2·√shared px (4 px for one shared member), capped. */
 export function overlapWidth(shared: number): number {

@@ -106,11 +106,17 @@ export class GraphController {
   /** The zoom each labelled node's size bypass was set for. */
   #labelZoom = new Map<string, number>();
   #labelListener: ((labelled: ReadonlySet<string>) => void) | null = null;
+  #inView: { max: number; last: string[] | null; listener: (ids: string[] | null) => void } | null =
+    null;
+  #inViewTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(cy: Core, measure: MeasureText = estimateWidth) {
     this.cy = cy;
     this.#measure = measure;
-    cy.on('viewport', () => this.#scheduleLabels(LABELS_AFTER_VIEWPORT_MS));
+    cy.on('viewport', () => {
+      this.#scheduleLabels(LABELS_AFTER_VIEWPORT_MS);
+      this.#scheduleInView(LABELS_AFTER_VIEWPORT_MS);
+    });
   }
 
   /** A fresh snapshot of the ids held (for the component's reactive state). */
@@ -151,6 +157,9 @@ export class GraphController {
     this.#nodes = new Set(next.filter((el) => el.group === 'nodes').map((el) => el.data.id));
     this.#edges = new Set(next.filter((el) => el.group === 'edges').map((el) => el.data.id));
     this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
+    if (diff.add.some((el) => el.group === 'nodes') || diff.remove.length) {
+      this.#scheduleInView(LABELS_AFTER_CHANGE_MS);
+    }
     return true;
   }
 
@@ -254,6 +263,9 @@ export class GraphController {
     if (LABEL_CLASSES.has(className) && (added.length || removed.length)) {
       this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
     }
+    if (className === 'hidden' && (added.length || removed.length)) {
+      this.#scheduleInView(LABELS_AFTER_CHANGE_MS);
+    }
   }
 
   /** Whether fcose's picture for every node held is known (no need to compute it). */
@@ -309,6 +321,59 @@ export class GraphController {
     if (layout === 'fcose' && !covered) this.#fcoseCache = this.positions();
     this.#placeProposals();
     this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
+    this.#scheduleInView(LABELS_AFTER_CHANGE_MS);
+  }
+
+  // ---- nodes in view (a large graph's level of detail, detail.ts) ----------------
+
+  /**
+   * Calls `listener` with the visible nodes in view whenever they change (after a
+   * pan or zoom pauses, a layout or a filter), or with null while more than `max`
+   * are in view (the overview). Null: no longer.
+   */
+  onNodesInView(listener: ((ids: string[] | null) => void) | null, max = Infinity): void {
+    this.#inView = listener ? { max, last: null, listener } : null;
+    if (listener) this.#scheduleInView(LABELS_AFTER_CHANGE_MS);
+  }
+
+  /** The visible nodes inside the view (in the order held), or null when more than `max` are. */
+  nodesInView(
+    max: number,
+    view: Viewport = { width: this.cy.width(), height: this.cy.height() }
+  ): string[] | null {
+    const cy = this.cy;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const hidden = this.#classes.get('hidden') ?? NO_IDS;
+    const ids: string[] = [];
+    for (const id of this.#nodes) {
+      if (hidden.has(id)) continue;
+      const p = (cy.getElementById(id) as NodeSingular).position();
+      const x = p.x * zoom + pan.x;
+      const y = p.y * zoom + pan.y;
+      if (x < 0 || y < 0 || x > view.width || y > view.height) continue;
+      if (ids.push(id) > max) return null;
+    }
+    return ids;
+  }
+
+  #scheduleInView(delay: number): void {
+    if (!this.#inView) return;
+    clearTimeout(this.#inViewTimer);
+    this.#inViewTimer = setTimeout(() => {
+      const watch = this.#inView;
+      if (!watch || this.cy.destroyed()) return;
+      const ids = this.nodesInView(watch.max);
+      const same =
+        ids === watch.last ||
+        (ids &&
+          watch.last &&
+          ids.length === watch.last.length &&
+          ids.every((id, i) => id === watch.last![i]));
+      if (same) return;
+      watch.last = ids;
+      watch.listener(ids);
+    }, delay);
   }
 
   // ---- labels (see labels.ts) ---------------------------------------------------
@@ -542,6 +607,7 @@ export class GraphController {
 
   destroy(): void {
     clearTimeout(this.#labelTimer);
+    clearTimeout(this.#inViewTimer);
     this.#running?.stop();
     this.cy.destroy();
   }

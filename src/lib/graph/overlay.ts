@@ -12,6 +12,8 @@ import type { Neighbourhood } from '$lib/explorer/neighbourhood';
 export const OVERLAP_CLASS = 'overlap';
 /** Computed twins (not saved relations): overlay edges with this class too, drawn dashed. */
 export const TWIN_CLASS = 'twin';
+/** Relations summed between municipalities on a large graph (detail.ts): this class too. */
+export const SUM_CLASS = 'sum';
 
 export interface OverlayEdgeData {
   id: string;
@@ -27,7 +29,10 @@ export interface OverlayEdgeData {
 export interface OverlayEdge {
   group: 'edges';
   data: OverlayEdgeData;
-  classes: typeof OVERLAP_CLASS | `${typeof OVERLAP_CLASS} ${typeof TWIN_CLASS}`;
+  classes:
+    | typeof OVERLAP_CLASS
+    | `${typeof OVERLAP_CLASS} ${typeof TWIN_CLASS}`
+    | `${typeof OVERLAP_CLASS} ${typeof SUM_CLASS}`;
   selectable: false;
 }
 

@@ -7,6 +7,7 @@ import {
   NODE_APPEARANCE,
   OVERLAP_APPEARANCE,
   PROPOSAL_APPEARANCE,
+  SUM_APPEARANCE,
   TWIN_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
@@ -20,7 +21,7 @@ import {
   unzoomed,
   WRAP_WIDTH_PX
 } from './labels';
-import { OVERLAP_CLASS, TWIN_CLASS } from './overlay';
+import { OVERLAP_CLASS, SUM_CLASS, TWIN_CLASS } from './overlay';
 import { PROPOSAL_CLASS } from './proposals';
 
 /** Classes the view toggles from the explorer state ('labelled': see labels.ts). */
@@ -218,6 +219,16 @@ export function graphStyle({
         'line-dash-pattern': [2, 4],
         opacity: 1,
         'text-border-color': TWIN_APPEARANCE.color
+      }
+    },
+    {
+      // Relations summed between municipalities (large maps, detail.ts): as on the map, no label.
+      selector: `edge.${SUM_CLASS}`,
+      style: {
+        'line-color': SUM_APPEARANCE.color,
+        opacity: SUM_APPEARANCE.opacity,
+        'line-cap': 'round',
+        label: ''
       }
     },
     {

@@ -1,17 +1,13 @@
 // The map's level of detail at overview: on the national map, zoomed out, the
 // visible relations are drawn as one line per pair of municipalities (their
 // sum, explorer/aggregate.ts) between the municipalities' points, the largest
-// FLOW_LIMIT of them, instead of every relation. Pure.
+// SUM_LIMIT of them, instead of every relation. Pure.
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import type { Aggregate } from '$lib/explorer/aggregate';
+import { sumWidth, type Aggregate } from '$lib/explorer/aggregate';
 import type { LonLat } from '$lib/geo/placement';
 
 /** Below this zoom the national map draws flows between municipalities. */
 export const OVERVIEW_BELOW_ZOOM = 7;
-/** At most this many flows are drawn (the largest). */
-export const FLOW_LIMIT = 400;
-const MIN_WIDTH = 0.75;
-const MAX_WIDTH = 6;
 
 export interface FlowFeatureProps {
   key: string;
@@ -46,10 +42,7 @@ export function flowFeatures(
       properties: {
         key: flow.key,
         count: flow.count,
-        width:
-          Math.round(
-            (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * Math.sqrt(flow.count / largest)) * 100
-          ) / 100
+        width: sumWidth(flow.count, largest)
       }
     });
   }

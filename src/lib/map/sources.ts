@@ -11,10 +11,10 @@ import {
   NODE_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
-import { aggregateByMunicipality } from '$lib/explorer/aggregate';
+import { aggregateByMunicipality, SUM_LIMIT } from '$lib/explorer/aggregate';
 import type { Visible } from '$lib/explorer/filters';
 import type { LonLat } from '$lib/geo/placement';
-import { FLOW_LIMIT, flowFeatures, NO_FLOWS, type FlowCollection } from './flows';
+import { flowFeatures, NO_FLOWS, type FlowCollection } from './flows';
 import type { MapSymbol, SymbolNode } from './symbols';
 
 export interface NodeFeatureProps {
@@ -246,7 +246,7 @@ export function buildSources(
   );
   const nodeFeatures = buildNodeFeatures(nodes, positions);
   if (overview) {
-    const aggregate = aggregateByMunicipality(dataset.nodes, relations, visible, FLOW_LIMIT);
+    const aggregate = aggregateByMunicipality(dataset.nodes, relations, visible, SUM_LIMIT);
     return {
       nodes: nodeFeatures,
       relations: NO_RELATIONS,

@@ -15,7 +15,7 @@ import {
   RELATION_KINDS,
   type RelationKind
 } from '$lib/domain/kinds';
-import { HIGHLIGHT, RELATION_APPEARANCE } from '$lib/explorer/appearance';
+import { HIGHLIGHT, RELATION_APPEARANCE, SUM_APPEARANCE } from '$lib/explorer/appearance';
 import { GEOGRAPHIES, type GeoPaths } from '$lib/geo/geographies';
 import type { Footprint } from './footprint';
 import type { FlowCircleCollection } from './flow-circles';
@@ -103,8 +103,6 @@ const COLORS = {
   halo: '#ffffff',
   footprint: '#ffb000',
   gapLine: '#b3261e',
-  /** Relations summed between municipalities at overview (flows.ts). */
-  flow: '#455a64',
   badge: '#1b1f23'
 } as const;
 
@@ -310,7 +308,11 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
       type: 'line',
       source: SOURCE.flows,
       layout: { 'line-cap': 'round' },
-      paint: { 'line-color': COLORS.flow, 'line-width': ['get', 'width'], 'line-opacity': 0.6 }
+      paint: {
+        'line-color': SUM_APPEARANCE.color,
+        'line-width': ['get', 'width'],
+        'line-opacity': SUM_APPEARANCE.opacity
+      }
     },
     // The flow map: a circle per municipality, under the arcs (flow-circles.ts).
     {

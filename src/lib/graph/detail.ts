@@ -1,0 +1,98 @@
+// The graph's level of detail on a large map (isLargeGraph): Cytoscape holds
+// every node but only the relations someone is looking at — those of the
+// selected and the hovered node, a selected or hovered relation, a focused
+// neighbourhood and, zoomed in, those of the nodes in view — while all the
+// visible relations are drawn summed between municipalities
+// (explorer/aggregate.ts) as overlay edges between the municipality nodes, as
+// the map does at overview. Tens of thousands of lines cost seconds a frame and
+// most of the page's memory, and at overview they are a tangle anyway. Pure:
+// no Cytoscape import.
+import type { RelationRow, Selection } from '$lib/domain/model';
+import { sumWidth, type Aggregate } from '$lib/explorer/aggregate';
+import type { Neighbourhood } from '$lib/explorer/neighbourhood';
+import type { GraphElement } from './elements';
+import { OVERLAP_CLASS, SUM_CLASS, type OverlayEdge } from './overlay';
+
+/** Zoomed in so far that at most this many visible nodes are in view, their relations are drawn. */
+export const IN_VIEW_MAX_NODES = 400;
+
+/** Each node's relations (either end), once per dataset. */
+export function relationsByNode(
+  relations: readonly Pick<RelationRow, 'id' | 'source_id' | 'target_id'>[]
+): Map<string, string[]> {
+  const byNode = new Map<string, string[]>();
+  const add = (node: string, relation: string) => {
+    const list = byNode.get(node);
+    if (list) list.push(relation);
+    else byNode.set(node, [relation]);
+  };
+  for (const r of relations) {
+    add(r.source_id, r.id);
+    if (r.target_id !== r.source_id) add(r.target_id, r.id);
+  }
+  return byNode;
+}
+
+export interface DetailInputs {
+  /** The selection and the hover. */
+  targets: readonly (Selection | null)[];
+  focused: Neighbourhood | null;
+  /** The visible nodes in view when zoomed in (at most IN_VIEW_MAX_NODES), else null. */
+  inView: readonly string[] | null;
+}
+
+/** The relations a large graph draws in full. */
+export function detailRelationIds(
+  byNode: ReadonlyMap<string, readonly string[]>,
+  { targets, focused, inView }: DetailInputs
+): Set<string> {
+  const ids = new Set<string>(focused?.relationIds);
+  const ofNode = (id: string) => {
+    for (const r of byNode.get(id) ?? []) ids.add(r);
+  };
+  for (const target of targets) {
+    if (target?.type === 'node') ofNode(target.id);
+    else if (target) ids.add(target.id);
+  }
+  for (const id of inView ?? []) ofNode(id);
+  return ids;
+}
+
+/** What a large graph holds: every node, and the edges drawn in full. */
+export function detailElements(
+  elements: readonly GraphElement[],
+  detail: ReadonlySet<string>
+): GraphElement[] {
+  return elements.filter((el) => el.group === 'nodes' || detail.has(el.data.id));
+}
+
+/**
+ * The sums as overlay edges between the municipalities' nodes, as wide as the
+ * map draws them; a pair without both nodes on the map is left out.
+ */
+export function sumEdges(
+  aggregate: Pick<Aggregate, 'flows'>,
+  nodeOfCode: ReadonlyMap<string, string>
+): OverlayEdge[] {
+  const largest = aggregate.flows[0]?.count ?? 1;
+  return aggregate.flows.flatMap((flow) => {
+    const source = nodeOfCode.get(flow.a);
+    const target = nodeOfCode.get(flow.b);
+    if (!source || !target) return [];
+    return [
+      {
+        group: 'edges' as const,
+        data: {
+          id: `sum:${flow.key}`,
+          source,
+          target,
+          weight: flow.count,
+          width: sumWidth(flow.count, largest),
+          label: ''
+        },
+        classes: `${OVERLAP_CLASS} ${SUM_CLASS}` as const,
+        selectable: false as const
+      }
+    ];
+  });
+}

@@ -1,0 +1,140 @@
+// A large graph's level of detail (graph/detail.ts): which relations are drawn
+// in full, and the relations summed between municipalities as edges between
+// their nodes — checked against a hand-made national fixture — and, on a real
+// headless Cytoscape core, which nodes are in view.
+import cytoscape from 'cytoscape';
+import { afterEach, describe, expect, it } from 'vitest';
+import { municipalityNodeIds } from '$lib/analysis/twins';
+import { aggregateByMunicipality } from '$lib/explorer/aggregate';
+import { EMPTY_FILTERS, filterDataset } from '$lib/explorer/filters';
+import { neighbourhood } from '$lib/explorer/neighbourhood';
+import { GraphController } from '$lib/graph/controller';
+import { detailElements, detailRelationIds, relationsByNode, sumEdges } from '$lib/graph/detail';
+import { buildElements } from '$lib/graph/elements';
+import { OVERLAP_CLASS, SUM_CLASS } from '$lib/graph/overlay';
+import { graphStyle } from '$lib/graph/style';
+import { datasetFixture, node, relation } from './fixtures/dataset';
+
+/** Stockholm, Göteborg and Malmö with their municipality nodes and two more each. */
+function national() {
+  const ds = datasetFixture();
+  ds.nodes = [
+    node({ id: 'k-sthlm', kind: 'municipality', title: 'Stockholm', municipality_code: '0180' }),
+    node({ id: 'k-gbg', kind: 'municipality', title: 'Göteborg', municipality_code: '1480' }),
+    node({ id: 'k-malmo', kind: 'municipality', title: 'Malmö', municipality_code: '1280' }),
+    node({ id: 's1', kind: 'organisation', title: 'S1', municipality_code: '0180' }),
+    node({ id: 's2', kind: 'project', title: 'S2', municipality_code: '0180' }),
+    node({ id: 'g1', kind: 'organisation', title: 'G1', municipality_code: '1480' }),
+    node({ id: 'm1', kind: 'network', title: 'M1', municipality_code: '1280' }),
+    node({ id: 'x1', kind: 'resource', title: 'Utan kommun' })
+  ];
+  ds.relations = [
+    relation({ id: 'r1', kind: 'funds', source_id: 's1', target_id: 'g1' }),
+    relation({ id: 'r2', kind: 'partner_of', source_id: 'g1', target_id: 's2' }),
+    relation({ id: 'r3', kind: 'member_of', source_id: 'm1', target_id: 's1' }),
+    relation({ id: 'r4', kind: 'partner_of', source_id: 's1', target_id: 's2' }),
+    relation({ id: 'r5', kind: 'assists', source_id: 'x1', target_id: 'g1' })
+  ];
+  return ds;
+}
+
+describe('sumEdges', () => {
+  it('sums the visible relations between municipalities onto their nodes, largest widest', () => {
+    const ds = national();
+    const visible = filterDataset(ds, EMPTY_FILTERS);
+    const edges = sumEdges(
+      aggregateByMunicipality(ds.nodes, ds.relations, visible),
+      municipalityNodeIds(ds.nodes)
+    );
+    // Stockholm–Göteborg: r1 and r2 (either direction); Malmö–Stockholm: r3. r4 is
+    // within Stockholm, r5 has an end in no municipality: neither is summed.
+    expect(edges.map((e) => [e.data.source, e.data.target, e.data.weight])).toEqual([
+      ['k-sthlm', 'k-gbg', 2],
+      ['k-sthlm', 'k-malmo', 1]
+    ]);
+    expect(edges[0]!.data.width).toBeGreaterThan(edges[1]!.data.width);
+    expect(edges.every((e) => e.classes === `${OVERLAP_CLASS} ${SUM_CLASS}`)).toBe(true);
+    expect(edges.every((e) => e.data.label === '')).toBe(true);
+  });
+
+  it('counts only what passes the filters and leaves out a pair without both nodes', () => {
+    const ds = national();
+    const visible = filterDataset(ds, {
+      ...EMPTY_FILTERS,
+      nodeKinds: ['organisation', 'project', 'municipality']
+    });
+    const withoutMalmo = new Map(municipalityNodeIds(ds.nodes));
+    withoutMalmo.delete('1280');
+    const edges = sumEdges(
+      aggregateByMunicipality(ds.nodes, ds.relations, {
+        ...visible,
+        nodeIds: new Set([...visible.nodeIds, 'm1'])
+      }),
+      withoutMalmo
+    );
+    expect(edges.map((e) => e.data.id)).toEqual(['sum:0180|1480']);
+  });
+});
+
+describe('detailRelationIds', () => {
+  const ds = national();
+  const byNode = relationsByNode(ds.relations);
+
+  it('is empty at overview with nothing selected', () => {
+    expect(
+      detailRelationIds(byNode, { targets: [null, null], focused: null, inView: null })
+    ).toEqual(new Set());
+  });
+
+  it("holds the selected node's relations, a hovered relation and the nodes' in view", () => {
+    expect(
+      detailRelationIds(byNode, {
+        targets: [
+          { type: 'node', id: 's1' },
+          { type: 'relation', id: 'r5' }
+        ],
+        focused: null,
+        inView: ['m1']
+      })
+    ).toEqual(new Set(['r1', 'r3', 'r4', 'r5']));
+  });
+
+  it("holds a focused neighbourhood's relations", () => {
+    const focused = neighbourhood(
+      ds,
+      filterDataset(ds, EMPTY_FILTERS),
+      { type: 'node', id: 'g1' },
+      1
+    );
+    const ids = detailRelationIds(byNode, { targets: [], focused, inView: null });
+    expect(ids).toEqual(new Set(focused.relationIds));
+    expect(ids.has('r1') && ids.has('r2') && ids.has('r5')).toBe(true);
+  });
+
+  it('keeps every node and only the detailed edges', () => {
+    const shown = detailElements(buildElements(ds), new Set(['r2']));
+    expect(shown.filter((el) => el.group === 'nodes')).toHaveLength(ds.nodes.length);
+    expect(shown.filter((el) => el.group === 'edges').map((el) => el.data.id)).toEqual(['r2']);
+  });
+});
+
+describe('GraphController.nodesInView', () => {
+  let graph: GraphController | null = null;
+  afterEach(() => graph?.destroy());
+
+  it('lists the visible nodes inside the view, or null when more than the limit are', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+    graph = new GraphController(cy);
+    const ds = national();
+    graph.setElements(buildElements(ds));
+    ds.nodes.forEach((n, i) => cy.$id(n.id).position({ x: i * 100, y: 0 }));
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 50 } });
+    const view = { width: 250, height: 100 }; // x 0–250: the first three nodes
+    expect(graph.nodesInView(10, view)).toEqual(['k-sthlm', 'k-gbg', 'k-malmo']);
+    expect(graph.nodesInView(2, view)).toBeNull();
+    graph.syncClass('hidden', new Set(['k-gbg']));
+    expect(graph.nodesInView(2, view)).toEqual(['k-sthlm', 'k-malmo']);
+    cy.viewport({ zoom: 0.1, pan: { x: 0, y: 50 } }); // all eight fit
+    expect(graph.nodesInView(10, view)).toHaveLength(7);
+  });
+});
