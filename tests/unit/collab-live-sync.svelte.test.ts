@@ -27,6 +27,7 @@ function fakeChannel() {
     present: () => {},
     status: 'closed',
     lastChangeId: 7,
+    clientId: null,
     close: () => void calls.push('close')
   };
   return {
@@ -136,7 +137,12 @@ describe('LiveSync', () => {
 });
 
 describe('presence', () => {
-  const member = (id: string, user: string, name: string, selection: unknown): PresenceMember => ({
+  const member = (
+    id: string,
+    user: string | null,
+    name: string,
+    selection: unknown
+  ): PresenceMember => ({
     client_id: id,
     user_id: user,
     display_name: name,
@@ -157,6 +163,21 @@ describe('presence', () => {
     expect(list[1]!.selection).toBeNull();
     expect(remoteSelections(list)).toEqual([
       { name: 'Örjan', selection: { type: 'node', id: 'n1' } }
+    ]);
+  });
+
+  it('knows an anonymous visitor by this connection, so their own selection is not shown as another’s', () => {
+    const members = [
+      member('c1', null, 'Anonym', { type: 'node', id: 'n1' }),
+      member('c2', null, 'Anonym', { type: 'node', id: 'n2' })
+    ];
+    const list = people(members, null, 'c2');
+    expect(list.map((p) => [p.clientId, p.me])).toEqual([
+      ['c2', true],
+      ['c1', false]
+    ]);
+    expect(remoteSelections(list)).toEqual([
+      { name: 'Anonym', selection: { type: 'node', id: 'n1' } }
     ]);
   });
 });

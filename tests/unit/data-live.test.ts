@@ -118,6 +118,15 @@ describe('LocalLiveChannel', () => {
     expect(live.lastChangeId).toBe(10);
   });
 
+  it("keeps the server's id for this connection (to know itself among the present)", async () => {
+    const live = makeChannel();
+    live.connect(MAP);
+    await until(() => live.status === 'open');
+    expect(live.clientId).toBeNull();
+    connections[0]!.socket.send(JSON.stringify({ type: 'hello', client_id: 'c-7', user_id: null }));
+    await until(() => live.clientId === 'c-7');
+  });
+
   it('emits each change once, in order, and answers pings', async () => {
     const live = makeChannel();
     const seen: LiveChange[] = [];

@@ -21,8 +21,16 @@ export function parseSelection(value: unknown): Selection | null {
   return null;
 }
 
-/** Everyone here, me first, then by name; one entry per connection. */
-export function people(members: readonly PresenceMember[], myUserId: string | null): Person[] {
+/**
+ * Everyone here, me first, then by name; one entry per connection. "Me" is this
+ * connection, and my other connections when signed in (an anonymous visitor has
+ * no user id to know them by).
+ */
+export function people(
+  members: readonly PresenceMember[],
+  myUserId: string | null,
+  myClientId: string | null = null
+): Person[] {
   return members
     .map((m) => ({
       clientId: m.client_id,
@@ -30,7 +38,9 @@ export function people(members: readonly PresenceMember[], myUserId: string | nu
       name: String(m.display_name ?? '').slice(0, 80) || '?',
       role: m.role,
       selection: parseSelection(m.selection),
-      me: myUserId !== null && m.user_id === myUserId
+      me:
+        (myClientId !== null && m.client_id === myClientId) ||
+        (myUserId !== null && m.user_id === myUserId)
     }))
     .sort((a, b) => Number(b.me) - Number(a.me) || a.name.localeCompare(b.name, 'sv'));
 }

@@ -40,6 +40,8 @@ export interface LiveChannel {
   readonly status: LiveStatus;
   /** The last change id seen (null before the first). */
   readonly lastChangeId: number | null;
+  /** This connection's id among the presence members (null until the server said it). */
+  readonly clientId: string | null;
   close(): void;
 }
 
@@ -65,6 +67,7 @@ export abstract class LiveChannelBase implements LiveChannel {
   abstract present(state: PresenterState | null): void;
   abstract close(): void;
   abstract get lastChangeId(): number | null;
+  abstract get clientId(): string | null;
 
   get status(): LiveStatus {
     return this.#status;

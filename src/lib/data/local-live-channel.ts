@@ -37,6 +37,7 @@ export class LocalLiveChannel extends LiveChannelBase {
   #socket: WebSocketLike | null = null;
   #mapId: string | null = null;
   #lastChangeId: number | null = null;
+  #clientId: string | null = null;
   #presence: PresenceState | null = null;
   #presenting: PresenterState | null = null;
   #attempt = 0;
@@ -50,6 +51,10 @@ export class LocalLiveChannel extends LiveChannelBase {
 
   get lastChangeId(): number | null {
     return this.#lastChangeId;
+  }
+
+  get clientId(): string | null {
+    return this.#clientId;
   }
 
   connect(mapId: string, since: number | null = null): void {
@@ -181,6 +186,7 @@ export class LocalLiveChannel extends LiveChannelBase {
         this.events.emit('error', { code: message.code, message: message.message });
         return;
       case 'hello':
+        this.#clientId = message.client_id;
         return;
     }
   }

@@ -41,6 +41,10 @@ export class SupabaseLiveChannel extends LiveChannelBase {
   #presence: PresenceState | null = null;
   readonly #clientId = crypto.randomUUID();
 
+  get clientId(): string {
+    return this.#clientId;
+  }
+
   constructor(
     private readonly client: SupabaseClient<Database>,
     private readonly me: () => { user_id: string | null; role: string } = () => ({

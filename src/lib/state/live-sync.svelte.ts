@@ -71,7 +71,7 @@ export class LiveSync {
     return this.#forbidden;
   }
   get people(): Person[] {
-    return people(this.#members, this.#o.myUserId());
+    return people(this.#members, this.#o.myUserId(), this.#o.channel.clientId);
   }
 
   /** Called when the connection is back after a drop (replay queued writes). */
