@@ -5,8 +5,8 @@
 // and prints the top self-time functions, then the same steps with the map and
 // graph canvases hidden (to separate drawing from the rest). Not a test.
 //   BENCH_BUILD_DIR=/tmp/build-x PROFILE_SCALE=county|national PROFILE_ROUNDS=10 \
-//     node scripts/bench/profile.js
-import { mkdtemp, rm } from 'node:fs/promises';
+//     [PROFILE_OUT=/tmp/x.cpuprofile] node scripts/bench/profile.js
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -67,6 +67,8 @@ async function main() {
     await cdp.send('Profiler.start');
     const visible = await page.evaluate(measureInPage, { rounds: ROUNDS });
     const { profile } = await cdp.send('Profiler.stop');
+    // PROFILE_OUT=file.cpuprofile keeps the whole profile (DevTools opens it).
+    if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
     console.log('canvases shown:', JSON.stringify(summarise(visible)));
     const { totalMs, top } = topSelf(profile);
     console.log(`profile: ${totalMs} ms sampled; top self time:\n${top.join('\n')}`);

@@ -2,6 +2,7 @@
 // (the largest first, widths by count), the same relations counted as when they
 // are drawn one by one, and nothing sent for single relations.
 import { describe, expect, it } from 'vitest';
+import { aggregateByMunicipality } from '$lib/explorer/aggregate';
 import { EMPTY_FILTERS, filterDataset } from '$lib/explorer/filters';
 import type { LonLat } from '$lib/geo/placement';
 import { flowFeatures } from '$lib/map/flows';
@@ -61,7 +62,10 @@ describe('buildSources at overview', () => {
   it('sends flows instead of single relations, counting the same relations', () => {
     const { ds, positions, visible } = national();
     const single = buildSources(ds, visible, positions);
-    const overview = buildSources(ds, visible, positions, { pointOf: (c) => points.get(c) });
+    const overview = buildSources(ds, visible, positions, {
+      pointOf: (c) => points.get(c),
+      sums: aggregateByMunicipality(ds.nodes, ds.relations, visible)
+    });
     expect(single.relations.features).toHaveLength(4);
     expect(single.flows.features).toHaveLength(0);
     expect(overview.relations.features).toHaveLength(0);
@@ -79,7 +83,10 @@ describe('buildSources at overview', () => {
   it('follows the filters', () => {
     const { ds, positions } = national();
     const visible = filterDataset(ds, { ...EMPTY_FILTERS, nodeKinds: ['organisation', 'network'] });
-    const overview = buildSources(ds, visible, positions, { pointOf: (c) => points.get(c) });
+    const overview = buildSources(ds, visible, positions, {
+      pointOf: (c) => points.get(c),
+      sums: aggregateByMunicipality(ds.nodes, ds.relations, visible)
+    });
     expect(overview.flows.features.map((f) => [f.properties.key, f.properties.count])).toEqual([
       ['0180|1280', 1],
       ['0180|1480', 1]

@@ -47,9 +47,20 @@ export function aggregateByMunicipality(
   visible: { nodeIds: ReadonlySet<string>; relationIds: ReadonlySet<string> },
   limit = Infinity
 ): Aggregate {
-  const codeOf = new Map<string, string>();
-  for (const n of nodes) if (n.municipality_code) codeOf.set(n.id, n.municipality_code);
-  const byKey = new Map<string, MunicipalityFlow>();
+  // Each code as a small number, a pair as one number: no string per relation.
+  const codes: string[] = [];
+  const codeIndex = new Map<string, number>();
+  const codeOf = new Map<string, number>();
+  for (const n of nodes) {
+    if (!n.municipality_code) continue;
+    let index = codeIndex.get(n.municipality_code);
+    if (index === undefined) {
+      index = codes.push(n.municipality_code) - 1;
+      codeIndex.set(n.municipality_code, index);
+    }
+    codeOf.set(n.id, index);
+  }
+  const byPair = new Map<number, MunicipalityFlow>();
   const within = new Map<string, number>();
   let unplaced = 0;
   for (const r of relations) {
@@ -57,20 +68,24 @@ export function aggregateByMunicipality(
     if (!visible.nodeIds.has(r.source_id) || !visible.nodeIds.has(r.target_id)) continue;
     const s = codeOf.get(r.source_id);
     const t = codeOf.get(r.target_id);
-    if (!s || !t) {
+    if (s === undefined || t === undefined) {
       unplaced++;
     } else if (s === t) {
-      within.set(s, (within.get(s) ?? 0) + 1);
+      const code = codes[s]!;
+      within.set(code, (within.get(code) ?? 0) + 1);
     } else {
-      const [a, b] = s < t ? [s, t] : [t, s];
-      const key = `${a}|${b}`;
-      let flow = byKey.get(key);
-      if (!flow) byKey.set(key, (flow = { key, a, b, count: 0, kinds: {} }));
+      const [a, b] = codes[s]! < codes[t]! ? [s, t] : [t, s];
+      const pair = a * codes.length + b;
+      let flow = byPair.get(pair);
+      if (!flow) {
+        const key = `${codes[a]}|${codes[b]}`;
+        byPair.set(pair, (flow = { key, a: codes[a]!, b: codes[b]!, count: 0, kinds: {} }));
+      }
       flow.count++;
       flow.kinds[r.kind] = (flow.kinds[r.kind] ?? 0) + 1;
     }
   }
-  const all = [...byKey.values()].sort(
+  const all = [...byPair.values()].sort(
     (x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
   );
   const flows = all.slice(0, limit);

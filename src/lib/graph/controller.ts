@@ -68,6 +68,11 @@ const estimateWidth: MeasureText = (text, px, bold) => text.length * px * (bold 
 /** Labels follow a state change at once and a pan or zoom once it pauses, ms. */
 const LABELS_AFTER_CHANGE_MS = 0;
 const LABELS_AFTER_VIEWPORT_MS = 120;
+/**
+ * At most this many nodes in view are considered for a label, most important
+ * first: far fewer labels fit (a national overview fits ~40 of 10 000 nodes).
+ */
+const LABEL_CANDIDATES = 1500;
 /** Nodes this far outside the view (px) are not considered for a label. */
 const LABEL_VIEW_MARGIN = 200;
 const NO_IDS: ReadonlySet<string> = new Set();
@@ -82,6 +87,44 @@ const DRAWN_OVER = `${OVERLAY}, ${PROPOSALS}`;
 const MOVE_EPSILON = 0.5;
 /** Space between proposals in their row, and between the row and the network (model px). */
 const PROPOSAL_SPACING = 140;
+
+/**
+ * Runs a task once, soon: after the current task (with its microtasks, so a
+ * change and its labels reach the same frame) for delay 0, else after `delay`
+ * ms without another call (a pan or zoom that pauses).
+ */
+class Deferred {
+  #run: () => void;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #queued = false;
+
+  constructor(run: () => void) {
+    this.#run = run;
+  }
+
+  schedule(delay: number): void {
+    this.cancel();
+    if (delay > 0) {
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        this.#run();
+      }, delay);
+      return;
+    }
+    this.#queued = true;
+    queueMicrotask(() => {
+      if (!this.#queued) return;
+      this.#queued = false;
+      this.#run();
+    });
+  }
+
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#queued = false;
+  }
+}
 
 function toSelection(target: EventObject['target']): Selection {
   return { type: target.isNode() ? 'node' : 'relation', id: target.id() };
@@ -102,13 +145,15 @@ export class GraphController {
   #layout: Layout | null = null;
   #measure: MeasureText;
   #labelInputs: LabelInputs = { order: [], focus: NO_IDS };
-  #labelTimer: ReturnType<typeof setTimeout> | undefined;
+  #labels = new Deferred(() => {
+    if (!this.cy.destroyed()) this.refreshLabels();
+  });
   /** The zoom each labelled node's size bypass was set for. */
   #labelZoom = new Map<string, number>();
   #labelListener: ((labelled: ReadonlySet<string>) => void) | null = null;
   #inView: { max: number; last: string[] | null; listener: (ids: string[] | null) => void } | null =
     null;
-  #inViewTimer: ReturnType<typeof setTimeout> | undefined;
+  #inViewCheck = new Deferred(() => this.#checkInView());
 
   constructor(cy: Core, measure: MeasureText = estimateWidth) {
     this.cy = cy;
@@ -358,22 +403,20 @@ export class GraphController {
   }
 
   #scheduleInView(delay: number): void {
-    if (!this.#inView) return;
-    clearTimeout(this.#inViewTimer);
-    this.#inViewTimer = setTimeout(() => {
-      const watch = this.#inView;
-      if (!watch || this.cy.destroyed()) return;
-      const ids = this.nodesInView(watch.max);
-      const same =
-        ids === watch.last ||
-        (ids &&
-          watch.last &&
-          ids.length === watch.last.length &&
-          ids.every((id, i) => id === watch.last![i]));
-      if (same) return;
-      watch.last = ids;
-      watch.listener(ids);
-    }, delay);
+    if (this.#inView) this.#inViewCheck.schedule(delay);
+  }
+
+  #checkInView(): void {
+    const watch = this.#inView;
+    if (!watch || this.cy.destroyed()) return;
+    const ids = this.nodesInView(watch.max);
+    const last = watch.last;
+    const same =
+      ids === last ||
+      (ids && last && ids.length === last.length && ids.every((id, i) => id === last[i]));
+    if (same) return;
+    watch.last = ids;
+    watch.listener(ids);
   }
 
   // ---- labels (see labels.ts) ---------------------------------------------------
@@ -390,11 +433,7 @@ export class GraphController {
   }
 
   #scheduleLabels(delay: number): void {
-    clearTimeout(this.#labelTimer);
-    this.#labelTimer = setTimeout(() => {
-      this.#labelTimer = undefined;
-      if (!this.cy.destroyed()) this.refreshLabels();
-    }, delay);
+    this.#labels.schedule(delay);
   }
 
   /**
@@ -450,7 +489,10 @@ export class GraphController {
     };
     for (const id of forced) consider(id, true);
     for (const id of first) consider(id, false);
-    for (const id of order) consider(id, false);
+    for (const id of order) {
+      if (boxes.length >= LABEL_CANDIDATES) break;
+      consider(id, false);
+    }
     const labelled = cullLabels(boxes, view, { all: zoom >= ALL_LABELS_ZOOM });
     this.#sizeLabels(labelled, zoom);
     this.syncClass('labelled', labelled);
@@ -606,8 +648,8 @@ export class GraphController {
   }
 
   destroy(): void {
-    clearTimeout(this.#labelTimer);
-    clearTimeout(this.#inViewTimer);
+    this.#labels.cancel();
+    this.#inViewCheck.cancel();
     this.#running?.stop();
     this.cy.destroy();
   }

@@ -73,7 +73,9 @@ export class MapData {
     const dataset = this.#explorer.dataset;
     const centroids = this.geo?.centroids;
     if (!dataset || !this.positions || !centroids) return null;
-    const overview = this.overview ? { pointOf: (code: string) => centroids.get(code) } : undefined;
+    const overview = this.overview
+      ? { pointOf: (code: string) => centroids.get(code), sums: this.#explorer.sums }
+      : undefined;
     return buildSources(dataset, this.#explorer.visible, this.positions, overview);
   });
 

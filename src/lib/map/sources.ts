@@ -11,7 +11,7 @@ import {
   NODE_APPEARANCE,
   RELATION_APPEARANCE
 } from '$lib/explorer/appearance';
-import { aggregateByMunicipality, SUM_LIMIT } from '$lib/explorer/aggregate';
+import type { Aggregate } from '$lib/explorer/aggregate';
 import type { Visible } from '$lib/explorer/filters';
 import type { LonLat } from '$lib/geo/placement';
 import { flowFeatures, NO_FLOWS, type FlowCollection } from './flows';
@@ -229,14 +229,15 @@ export function buildRelationFeatures(
 
 /**
  * The map's node and relation sources for what passes the filters. With
- * `overview` (the national map zoomed out) the relations are drawn as flows
- * between the municipalities' points instead of one line each.
+ * `overview` (the national map zoomed out) the relations are drawn as their
+ * sums (ExplorerState.sums) between the municipalities' points instead of one
+ * line each.
  */
 export function buildSources(
   dataset: Pick<Dataset, 'nodes' | 'relations'>,
   visible: Visible,
   positions: ReadonlyMap<string, LonLat>,
-  overview?: { pointOf: (code: string) => LonLat | undefined }
+  overview?: { pointOf: (code: string) => LonLat | undefined; sums: Pick<Aggregate, 'flows'> }
 ): MapSources {
   const nodeById = new Map(dataset.nodes.map((n) => [n.id, n]));
   const nodes = dataset.nodes.filter((n) => visible.nodeIds.has(n.id));
@@ -246,12 +247,11 @@ export function buildSources(
   );
   const nodeFeatures = buildNodeFeatures(nodes, positions);
   if (overview) {
-    const aggregate = aggregateByMunicipality(dataset.nodes, relations, visible, SUM_LIMIT);
     return {
       nodes: nodeFeatures,
       relations: NO_RELATIONS,
       arrows: NO_ARROWS,
-      flows: flowFeatures(aggregate, overview.pointOf),
+      flows: flowFeatures(overview.sums, overview.pointOf),
       relationCount: relations.length
     };
   }

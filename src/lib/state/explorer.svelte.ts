@@ -5,6 +5,7 @@
 import { getContext, setContext, untrack } from 'svelte';
 import type { Dataset, NodeRow, RelationRow, Selection, ThemeRow } from '$lib/domain/model';
 import type { ProposalMark } from '$lib/domain/workshop';
+import { aggregateByMunicipality, SUM_LIMIT, type Aggregate } from '$lib/explorer/aggregate';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
 import { indexBy } from '$lib/explorer/lookup';
@@ -237,6 +238,20 @@ export class ExplorerState {
       relationIds: keepShownFlows(this.#dataset.relations, filtered.relationIds, flows.shown)
     };
   });
+
+  /**
+   * The visible relations summed between municipalities, the largest SUM_LIMIT:
+   * what the map at overview and a large graph draw instead of every relation
+   * (explorer/aggregate.ts). Worked out when one of them reads it, once for both.
+   */
+  readonly sums: Aggregate = $derived(
+    aggregateByMunicipality(
+      this.#dataset?.nodes ?? [],
+      this.#dataset?.relations ?? [],
+      this.visible,
+      SUM_LIMIT
+    )
+  );
 
   /** In focus mode, the selection's neighbourhood; everything else is dimmed. */
   readonly focused: Neighbourhood | null = $derived.by(() => {
