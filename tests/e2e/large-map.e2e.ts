@@ -1,0 +1,108 @@
+// A large map (over 2 000 nodes) in the real browser and stack: the graph holds
+// every node but draws the relations summed between municipalities
+// (graph/detail.ts), a selected node's relations in full; both views count the
+// same visible relations, filtered or not. The test's map is the seeded copy
+// with 2 100 resources added across the county's twelve municipalities.
+import { expect, test } from './fixtures';
+import { openExplorer } from './explorer-helpers';
+
+const CODES = [
+  '1814',
+  '1860',
+  '1861',
+  '1862',
+  '1863',
+  '1864',
+  '1880',
+  '1881',
+  '1882',
+  '1883',
+  '1884',
+  '1885'
+];
+const ADDED = 2100;
+
+test('a large map: the graph sums relations between municipalities and draws a selection’s in full', async ({
+  page,
+  map,
+  maps
+}) => {
+  test.setTimeout(180_000);
+  const node = (i: number) => map.idOf(`large-node-${i}`);
+  await maps.insert(
+    map,
+    'nodes',
+    Array.from({ length: ADDED }, (_, i) => ({
+      id: node(i),
+      kind: 'resource',
+      title: `Resurs ${i + 1}`,
+      municipality_code: CODES[i % CODES.length],
+      themes: i % 2 ? ['juridik'] : [],
+      source: 'e2e: stor karta'
+    }))
+  );
+  // Each to the node 13 further on: always in the next municipality, so every
+  // added relation is part of a sum.
+  await maps.insert(
+    map,
+    'relations',
+    Array.from({ length: ADDED }, (_, i) => ({
+      id: map.idOf(`large-relation-${i}`),
+      source_id: node(i),
+      target_id: node((i + 13) % ADDED),
+      kind: 'collaborates_with',
+      source: 'e2e: stor karta'
+    }))
+  );
+  await maps.insert(
+    map,
+    'node_positions',
+    Array.from({ length: ADDED }, (_, i) => ({
+      id: node(i),
+      x: 2000 + (i % 50) * 60,
+      y: Math.floor(i / 50) * 60
+    }))
+  );
+
+  await openExplorer(page, map);
+  const graph = page.getByTestId('graph-view');
+  const mapView = page.getByTestId('map-view');
+  await expect(graph).toHaveAttribute('data-detail-edges', '0');
+  expect(Number(await graph.getAttribute('data-sum-edges'))).toBeGreaterThanOrEqual(12);
+  const relations = Number(await mapView.getAttribute('data-visible-relations'));
+  expect(relations).toBeGreaterThan(ADDED);
+  await expect(graph).toHaveAttribute('data-visible-relations', String(relations));
+  await expect(graph).toHaveAttribute('data-visible-nodes', /^2\d{3}$/);
+  await expect(graph).toHaveAttribute(
+    'data-visible-nodes',
+    (await mapView.getAttribute('data-visible-nodes'))!
+  );
+  await expect(page.getByTestId('graph-large-note')).toContainText('summerade mellan kommunerna');
+
+  // A filter: both views count the same relations; the sums follow.
+  const sumsBefore = Number(await graph.getAttribute('data-sum-edges'));
+  await page.goto(map.url('/utforska', 'test&tema=juridik'));
+  await expect(graph).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(mapView).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const filtered = await mapView.getAttribute('data-visible-relations');
+  expect(Number(filtered)).toBeLessThan(relations);
+  await expect(graph).toHaveAttribute('data-visible-relations', filtered!);
+  // Of the added relations none has both ends in the theme: their sums are gone.
+  expect(Number(await graph.getAttribute('data-sum-edges'))).toBeLessThan(sumsBefore);
+
+  // A selected node's two relations are drawn in full, and only they.
+  await page.goto(map.url('/utforska', `test&val=n:${node(26)}`));
+  await expect(graph).toHaveAttribute('data-selected-element', node(26), { timeout: 30_000 });
+  await expect(graph).toHaveAttribute('data-detail-edges', '2');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { __regionkartanGraph: import('cytoscape').Core }).__regionkartanGraph
+          .edges(':visible')
+          .not('.overlap')
+          .map((e) => e.id())
+          .sort()
+      )
+    )
+    .toEqual([map.idOf('large-relation-13'), map.idOf('large-relation-26')].sort());
+});
