@@ -3,23 +3,11 @@
 // (graph/detail.ts), a selected node's relations in full; both views count the
 // same visible relations, filtered or not. The test's map is the seeded copy
 // with 2 100 resources added across the county's twelve municipalities.
+import { MUNICIPALITIES } from '../../src/lib/domain/municipalities';
 import { expect, test } from './fixtures';
 import { openExplorer } from './explorer-helpers';
 
-const CODES = [
-  '1814',
-  '1860',
-  '1861',
-  '1862',
-  '1863',
-  '1864',
-  '1880',
-  '1881',
-  '1882',
-  '1883',
-  '1884',
-  '1885'
-];
+const CODES = MUNICIPALITIES.map((m) => m.code);
 const ADDED = 2100;
 
 test('a large map: the graph sums relations between municipalities and draws a selection’s in full', async ({
