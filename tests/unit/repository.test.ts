@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createDataClient } from '$lib/data/client';
 import { DataError } from '$lib/data/errors';
-import { fetchAllById, loadMap, saveNode, softDelete } from '$lib/data/repository';
+import { MAX_UUID, NIL_UUID, rangesAfter } from '$lib/data/id-ranges';
+import { fetchAllById, loadMap, type IdPage, saveNode, softDelete } from '$lib/data/repository';
 import { makeIndicator, makeMap, makeNode, makeRelation, makeTheme } from './factories';
 
 // supabase-js builds its (unused here) realtime client eagerly; Node 20 has no global WebSocket.
@@ -94,6 +95,7 @@ describe('loadMap', () => {
       if (call.table !== 'node_positions') expect(call.query).toContain('deleted_at=is.null');
       // The first page: in id order, from the smallest id on.
       expect(call.query).toContain('id=gt.00000000-0000-0000-0000-000000000000');
+      expect(call.query).toContain('id=lte.ffffffff-ffff-ffff-ffff-ffffffffffff');
       expect(call.query).toContain('order=id.asc');
       expect(call.query).toContain('limit=1000');
     }
@@ -140,25 +142,66 @@ describe('loadMap', () => {
 });
 
 describe('fetchAllById', () => {
-  it('reads pages after the last id until a short one', async () => {
-    const all = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
-    const asked: [string, number][] = [];
-    const rows = await fetchAllById(async (afterId, size) => {
-      asked.push([afterId, size]);
-      return { data: all.filter((r) => r.id > afterId).slice(0, size), error: null };
-    }, 2);
-    expect(rows).toEqual(all);
-    expect(asked).toEqual([
-      ['00000000-0000-0000-0000-000000000000', 2],
-      ['b', 2],
-      ['d', 2]
-    ]);
+  /** Random ids, sorted as PostgreSQL sorts uuids. */
+  const ids = (n: number) =>
+    Array.from({ length: n }, () => ({ id: crypto.randomUUID() })).sort((a, b) =>
+      a.id < b.id ? -1 : 1
+    );
+  const serve = (all: { id: string }[], asked: [string, string][] = []) =>
+    (async (after: string, upTo: string, size: number) => {
+      asked.push([after, upTo]);
+      return { data: all.filter((r) => r.id > after && r.id <= upTo).slice(0, size), error: null };
+    }) as IdPage<{ id: string }>;
+
+  it('reads a small table in one page', async () => {
+    const all = ids(3);
+    const asked: [string, string][] = [];
+    expect(await fetchAllById(serve(all, asked), 5)).toEqual(all);
+    expect(asked).toEqual([[NIL_UUID, MAX_UUID]]);
+  });
+
+  it('reads the rest of a large one in lanes of ids side by side: every row once, in id order', async () => {
+    const all = ids(1234);
+    const asked: [string, string][] = [];
+    expect(await fetchAllById(serve(all, asked), 100, 4)).toEqual(all);
+    // The first page, then each lane's pages until a short one.
+    const lanes = new Set(asked.slice(1).map(([, upTo]) => upTo));
+    expect(lanes.size).toBe(4);
+    expect(asked.length).toBeGreaterThanOrEqual(1 + 12);
   });
 
   it('throws the mapped error of a failed page', async () => {
     await expect(
       fetchAllById(async () => ({ data: null, error: { code: '42501', message: 'no' } }))
     ).rejects.toMatchObject({ kind: 'permission' });
+  });
+});
+
+describe('rangesAfter', () => {
+  it('splits the ids after one into ranges of equal width that meet, up to the largest', () => {
+    const ranges = rangesAfter('80000000-0000-0000-0000-000000000000', 4);
+    expect(ranges).toEqual([
+      {
+        after: '80000000-0000-0000-0000-000000000000',
+        upTo: '9fffffff-ffff-ffff-ffff-ffffffffffff'
+      },
+      {
+        after: '9fffffff-ffff-ffff-ffff-ffffffffffff',
+        upTo: 'bfffffff-ffff-ffff-ffff-ffffffffffff'
+      },
+      {
+        after: 'bfffffff-ffff-ffff-ffff-ffffffffffff',
+        upTo: 'dfffffff-ffff-ffff-ffff-ffffffffffff'
+      },
+      { after: 'dfffffff-ffff-ffff-ffff-ffffffffffff', upTo: MAX_UUID }
+    ]);
+  });
+
+  it('gives fewer ranges when fewer ids are left', () => {
+    expect(rangesAfter('ffffffff-ffff-ffff-ffff-fffffffffffe', 4)).toEqual([
+      { after: 'ffffffff-ffff-ffff-ffff-fffffffffffe', upTo: MAX_UUID }
+    ]);
+    expect(rangesAfter(MAX_UUID, 4)).toEqual([]);
   });
 });
 

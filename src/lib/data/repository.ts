@@ -13,6 +13,7 @@ import type {
 import { dropDanglingRelations } from '$lib/domain/integrity';
 import type { DataClient } from './client';
 import { DataError, toDataError } from './errors';
+import { MAX_UUID, NIL_UUID, rangesAfter, type IdRange } from './id-ranges';
 import { toNodeRow, toRelationRow } from './rows';
 import {
   runInsert,
@@ -25,28 +26,47 @@ import {
 /** Hosted Supabase caps a response at 1000 rows by default; larger maps are read in pages. */
 export const PAGE_SIZE = 1000;
 
-/** The smallest uuid: every id sorts after it. */
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+/**
+ * A large table is read in this many lanes side by side after its first page,
+ * each a range of the ids: the server works on one page while the browser
+ * takes in another (a map of 50 000 relations is 50 pages).
+ */
+export const LANES = 4;
+
+/** One page: the rows with ids after `after` up to and including `upTo`, in id order. */
+export type IdPage<Row> = (
+  after: string,
+  upTo: string,
+  size: number
+) => PromiseLike<QueryResponse<Row[]>>;
 
 /**
- * Reads every page of a query in id order, each page the rows after the last
- * id of the one before (keyset paging: with an index on (map_id, id) a page
- * costs the same wherever it falls, and rows written meanwhile do not shift
- * the pages as they would with offsets).
+ * Reads every row of a query in id order: keyset pages, each the rows after
+ * the last id of the one before (with an index on (map_id, id) a page costs the
+ * same wherever it falls, and rows written meanwhile do not shift the pages as
+ * with offsets). When the first page is full, the rest is read in `lanes`
+ * ranges of ids side by side.
  */
 export async function fetchAllById<Row extends { id: string }>(
-  page: (afterId: string, size: number) => PromiseLike<QueryResponse<Row[]>>,
-  pageSize = PAGE_SIZE
+  page: IdPage<Row>,
+  pageSize = PAGE_SIZE,
+  lanes = LANES
 ): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (let afterId = NIL_UUID; ;) {
-    const response = await page(afterId, pageSize);
-    if (response.error) throw toDataError(response.error, response.status);
-    const chunk = response.data ?? [];
-    rows.push(...chunk);
-    if (chunk.length < pageSize) return rows;
-    afterId = chunk[chunk.length - 1]!.id;
-  }
+  const readRange = async ({ after, upTo }: IdRange, stopAfterFirst = false): Promise<Row[]> => {
+    const rows: Row[] = [];
+    for (let last = after; ;) {
+      const response = await page(last, upTo, pageSize);
+      if (response.error) throw toDataError(response.error, response.status);
+      const chunk = response.data ?? [];
+      rows.push(...chunk);
+      if (chunk.length < pageSize || stopAfterFirst) return rows;
+      last = chunk[chunk.length - 1]!.id;
+    }
+  };
+  const first = await readRange({ after: NIL_UUID, upTo: MAX_UUID }, true);
+  if (first.length < pageSize) return first;
+  const rest = await Promise.all(rangesAfter(first.at(-1)!.id, lanes).map((r) => readRange(r)));
+  return first.concat(...rest);
 }
 
 /** Loads a map with its nodes, relations, themes, indicators and graph positions; throws DataError. */
@@ -60,56 +80,61 @@ export async function loadMap(
     // Each page: the rows of the map after the last id read, in id order.
     const [mapResponse, nodes, relations, themes, indicators, positions] = await Promise.all([
       client.from('maps').select('*').eq('id', mapId).abortSignal(abortable).maybeSingle(),
-      fetchAllById((after, size) =>
+      fetchAllById((after, upTo, size) =>
         client
           .from('nodes')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
           .gt('id', after)
+          .lte('id', upTo)
           .order('id')
           .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllById((after, size) =>
+      fetchAllById((after, upTo, size) =>
         client
           .from('relations')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
           .gt('id', after)
+          .lte('id', upTo)
           .order('id')
           .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllById((after, size) =>
+      fetchAllById((after, upTo, size) =>
         client
           .from('themes')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
           .gt('id', after)
+          .lte('id', upTo)
           .order('id')
           .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllById((after, size) =>
+      fetchAllById((after, upTo, size) =>
         client
           .from('indicators')
           .select('*')
           .eq('map_id', mapId)
           .is('deleted_at', null)
           .gt('id', after)
+          .lte('id', upTo)
           .order('id')
           .limit(size)
           .abortSignal(abortable)
       ),
-      fetchAllById((after, size) =>
+      fetchAllById((after, upTo, size) =>
         client
           .from('node_positions')
           .select('*')
           .eq('map_id', mapId)
           .gt('id', after)
+          .lte('id', upTo)
           .order('id')
           .limit(size)
           .abortSignal(abortable)
