@@ -7,7 +7,7 @@ import { EMPTY_FILTERS, filterDataset } from '$lib/explorer/filters';
 import type { LonLat } from '$lib/geo/placement';
 import { flowFeatures } from '$lib/map/flows';
 import { buildSources } from '$lib/map/sources';
-import { datasetFixture, node, relation } from './fixtures/dataset';
+import { nationalFixture } from './fixtures/dataset';
 
 const points = new Map<string, LonLat>([
   ['0180', { lon: 18.07, lat: 59.33 }],
@@ -16,19 +16,7 @@ const points = new Map<string, LonLat>([
 ]);
 
 function national() {
-  const ds = datasetFixture();
-  ds.nodes = [
-    node({ id: 's1', kind: 'organisation', title: 'S1', municipality_code: '0180' }),
-    node({ id: 's2', kind: 'project', title: 'S2', municipality_code: '0180' }),
-    node({ id: 'g1', kind: 'organisation', title: 'G1', municipality_code: '1480' }),
-    node({ id: 'm1', kind: 'network', title: 'M1', municipality_code: '1280' })
-  ];
-  ds.relations = [
-    relation({ id: 'r1', kind: 'funds', source_id: 's1', target_id: 'g1' }),
-    relation({ id: 'r2', kind: 'partner_of', source_id: 'g1', target_id: 's2' }),
-    relation({ id: 'r3', kind: 'member_of', source_id: 'm1', target_id: 's1' }),
-    relation({ id: 'r4', kind: 'partner_of', source_id: 's1', target_id: 's2' })
-  ];
+  const ds = nationalFixture();
   const positions = new Map(
     ds.nodes.map((n) => [n.id, points.get(n.municipality_code!)!] as const)
   );
