@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { choropleth, computeCoverage } from '../../src/lib/analysis/coverage';
 import type { Dataset } from '../../src/lib/domain/model';
@@ -67,6 +68,31 @@ test('a municipality clicked on the map is selected in the graph and the details
   const { relations } = await apiRows(page, map);
   const far = relations.find((r) => r.source_id !== lekeberg && r.target_id !== lekeberg)!;
   await expect.poll(() => dimmed(far.id)).toBe(true);
+});
+
+test('a hidden graph draws nothing, and draws what changed once it is shown', async ({
+  page,
+  map
+}) => {
+  // A short fingerprint of the graph's node layer (a failure prints it).
+  const pixels = async () =>
+    createHash('sha1')
+      .update(await graphPixels(page))
+      .digest('hex');
+  await openExplorer(page, map, 'vy=map');
+  const hidden = await pixels();
+  const point = await page.evaluate(
+    (ll) => (window as unknown as TestHooks).__regionkartanMap.project(ll),
+    centroid('1814')
+  );
+  await page.getByTestId('map-view').locator('canvas').first().click({ position: point });
+  const lekeberg = map.idOf(LEKEBERG);
+  await expect(page.getByTestId('graph-view')).toHaveAttribute('data-selected-element', lekeberg);
+  // The graph has the selection in its state but has drawn nothing while hidden…
+  expect(await pixels()).toBe(hidden);
+  // …and draws the network with it once shown.
+  await segmented(page, 'Visning', 'Graf').click();
+  await expect.poll(pixels).not.toBe(hidden);
 });
 
 test('filtering by the theme Juridik shows the same items in map, graph and list; PNG export of both views', async ({

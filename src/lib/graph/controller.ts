@@ -27,6 +27,7 @@ import {
   type Viewport
 } from './labels';
 import { prefersReducedMotion } from './motion';
+import { setViewHidden } from './render-loop';
 import { OVERLAP_CLASS, type OverlayEdge } from './overlay';
 import { PROPOSAL_CLASS, type ProposalElement } from './proposals';
 import {
@@ -666,6 +667,11 @@ export class GraphController {
         renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 }
       });
     } else this.fitTo('all');
+  }
+
+  /** While the view is hidden nothing is drawn; shown again, it draws what changed. */
+  setHidden(hidden: boolean): void {
+    setViewHidden(this.cy, hidden);
   }
 
   png(): Promise<Blob> {

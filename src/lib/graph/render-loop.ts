@@ -40,6 +40,17 @@ interface Renderer {
 
 /** Each live core's way to wake its loop (for Animation.hook, which knows only its target). */
 const wakers = new WeakMap<object, () => void>();
+/** Cores whose view is hidden: their loop draws nothing until they are shown. */
+const hiddenCores = new WeakSet<object>();
+
+/**
+ * Stops drawing a core while its view is hidden (the other view or the list is
+ * shown, e.g. on a phone), and draws what changed meanwhile when it is shown again.
+ */
+export function setViewHidden(cy: cytoscape.Core, hidden: boolean): void {
+  if (hidden) hiddenCores.add(cy);
+  else if (hiddenCores.delete(cy)) wakers.get(cy)?.();
+}
 
 /** Whether an animation of the core or of an element is queued or running. */
 function animating(cy: Renderer['cy']): boolean {
@@ -89,6 +100,8 @@ function loop(r: Renderer): void {
   const frame = (time: number) => {
     scheduled = false;
     if (r.destroyed) return;
+    // Hidden: sleep; a redraw asked for meanwhile stays pending for when it is shown.
+    if (hiddenCores.has(cy)) return;
     if (cy.batching()) {
       idle = 0;
     } else if (r.requestedFrame && !r.skipFrame) {
