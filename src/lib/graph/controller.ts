@@ -35,9 +35,7 @@ import {
   FCOSE_SEED,
   gridPosition,
   LAYOUT_ANIMATION_MS,
-  isLargeGraph,
   presetOptions,
-  PRESET_PADDING,
   spiralAround,
   withSeededRandom
 } from './layouts';
@@ -343,16 +341,14 @@ export class GraphController {
     const ctx = { animate: this.#laidOut && !prefersReducedMotion(), nodeCount: this.#nodes.size };
     const covered = layout === 'fcose' && this.hasFcosePicture();
     const cached = covered ? this.#fcoseCache : null;
-    const preset = !(layout === 'fcose' && !covered && !positions);
-    // On a large graph a preset layout is fitted to the nodes' bodies here: Cytoscape's
-    // own fit measures every label first (~0.7 s for 10 000 nodes).
-    const fitBodies = preset && isLargeGraph(ctx.nodeCount);
-    const run = preset
-      ? this.#laidOutElements().layout({
-          ...presetOptions((covered ? cached : positions) ?? new Map(), ctx),
-          ...(fitBodies ? { fit: false, animate: false } : {})
-        })
-      : this.#laidOutElements().layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut || fresh }));
+    const run =
+      layout === 'fcose' && !covered && !positions
+        ? this.#laidOutElements().layout(
+            fcoseOptions({ ...ctx, firstRun: !this.#laidOut || fresh })
+          )
+        : this.#laidOutElements().layout(
+            presetOptions((covered ? cached : positions) ?? new Map(), ctx)
+          );
     this.#running = run;
     const done = run.promiseOn('layoutstop');
     // Lay out everything, filtered or not, so clearing a filter never shows a
@@ -362,7 +358,6 @@ export class GraphController {
     hidden.removeClass('hidden');
     try {
       withSeededRandom(FCOSE_SEED, () => run.run());
-      if (fitBodies) this.#fitBodies();
     } finally {
       hidden.addClass('hidden');
     }
@@ -517,26 +512,6 @@ export class GraphController {
         this.#labelZoom.set(id, zoom);
       }
     });
-  }
-
-  /** Fits the view to the nodes laid out, their bodies only (no labels, edges or overlay). */
-  #fitBodies(): void {
-    const cy = this.cy;
-    const box = this.#laidOutElements()
-      .nodes()
-      .boundingBox({ includeLabels: false, includeEdges: false, includeOverlays: false });
-    const [width, height] = [cy.width(), cy.height()];
-    if (!(box.w > 0 && box.h > 0 && width > 0 && height > 0)) return;
-    const fits = Math.min(
-      (width - 2 * PRESET_PADDING) / box.w,
-      (height - 2 * PRESET_PADDING) / box.h
-    );
-    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), fits));
-    const pan = {
-      x: (width - zoom * (box.x1 + box.x2)) / 2,
-      y: (height - zoom * (box.y1 + box.y2)) / 2
-    };
-    cy.viewport({ zoom, pan });
   }
 
   /** Everything but the overlay: overlaps never pull networks together. */

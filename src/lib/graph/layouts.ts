@@ -70,9 +70,6 @@ export function fcoseOptions(ctx: RunContext & { firstRun: boolean }): FcoseOpti
   };
 }
 
-/** Space around the nodes when a preset layout fits them into view (px). */
-export const PRESET_PADDING = 30;
-
 /** A preset layout to given positions; nodes without one stay where they are. */
 export function presetOptions(
   positions: ReadonlyMap<string, Point>,
@@ -85,7 +82,7 @@ export function presetOptions(
     animationDuration: LAYOUT_ANIMATION_MS,
     animationEasing: 'ease-in-out',
     fit: true,
-    padding: PRESET_PADDING
+    padding: 30
   };
 }
 

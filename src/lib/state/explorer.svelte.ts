@@ -164,6 +164,11 @@ export class ExplorerState {
     return choropleth(computeCoverage(this.#dataset), theme);
   });
 
+  /** Kommunkod → the municipality's node (once per dataset; twins and the graph's sums). */
+  readonly nodeIdByCode: ReadonlyMap<string, string> = $derived(
+    municipalityNodeIds(this.#dataset?.nodes ?? [])
+  );
+
   #twinsKey = $derived(JSON.stringify(this.view.twins));
 
   /** Twin municipalities (null when off): see analysis/twins. */
@@ -172,7 +177,7 @@ export class ExplorerState {
     const view = untrack(() => this.view.twins);
     const dataset = this.#dataset;
     if (!view || !dataset) return null;
-    const nodeIdByCode = municipalityNodeIds(dataset.nodes);
+    const nodeIdByCode = this.nodeIdByCode;
     const settings = twinSettings(view);
     const values = dataset.indicators.filter((i) => !i.deleted_at);
     const table = standardise(
