@@ -217,19 +217,33 @@ for (const { width, height } of [
     await list.locator(`tr[data-id="${target}"]`).getByRole('button').click();
     await expect(graph).toHaveAttribute('data-selected-element', target);
     await expect.poll(async () => (await graphLabels(page)).map((l) => l.id)).toContain(target);
-    await expect
-      .poll(() =>
-        page.evaluate(
-          (id) =>
-            (
-              window as unknown as { __regionkartanMap: import('maplibre-gl').Map }
-            ).__regionkartanMap
-              .queryRenderedFeatures({ layers: ['rk-highlight-labels'] })
-              .some((f) => f.properties.id === id && f.properties.label !== ''),
-          target
-        )
-      )
-      .toBe(true);
+    // On the map its label is drawn over it, as text, with a halo centred on the node.
+    const marker = page.locator(`.rk-highlight[data-state="selected"][data-id="${target}"]`);
+    const title = await page.evaluate(
+      (id) =>
+        (
+          window as unknown as {
+            __regionkartanExplorer: { nodeById: Map<string, { title: string }> };
+          }
+        ).__regionkartanExplorer.nodeById.get(id)!.title,
+      target
+    );
+    await expect(marker.locator('.rk-highlight-label')).toHaveText(title);
+    const offset = await marker.locator('.rk-highlight-halo').evaluate((halo, id) => {
+      const w = window as unknown as {
+        __regionkartanMap: import('maplibre-gl').Map;
+        __regionkartanMapData: { positions: Map<string, { lon: number; lat: number }> };
+      };
+      const p = w.__regionkartanMapData.positions.get(id)!;
+      const at = w.__regionkartanMap.project([p.lon, p.lat]);
+      const canvas = w.__regionkartanMap.getCanvas().getBoundingClientRect();
+      const box = halo.getBoundingClientRect();
+      return Math.hypot(
+        box.x + box.width / 2 - (canvas.x + at.x),
+        box.y + box.height / 2 - (canvas.y + at.y)
+      );
+    }, target);
+    expect(offset).toBeLessThan(2);
 
     if (!whole) return;
 

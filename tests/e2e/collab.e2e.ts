@@ -209,6 +209,10 @@ test('presence shows all three; the admin lets an editor present; a viewer has n
     await expect(
       p.page.getByTestId('details-panel').getByRole('heading', { name: title })
     ).toBeVisible();
+    // The map labels the selected node over its canvas: as text.
+    await expect(
+      p.page.locator('.rk-highlight[data-state="selected"] .rk-highlight-label')
+    ).toHaveText(title);
     await p.page.getByTestId('item-actions').getByRole('button', { name: 'Historik' }).click();
     await expect(p.page.getByTestId('history')).toContainText('Anna skapade');
     await p.page.keyboard.press('Escape');

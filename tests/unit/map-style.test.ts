@@ -51,18 +51,16 @@ describe('map style', () => {
     });
   });
 
-  it('has an icon branch for every node kind and shows selection, hover and dimming', () => {
+  it('has an icon branch for every node kind and dims what is not in focus', () => {
     const nodes = JSON.stringify(layer(LAYER.nodes));
     for (const kind of NODE_KINDS) {
       expect(nodes).toContain(`"${kind}","${nodeIconName(kind)}"`);
       expect(NODE_APPEARANCE[kind].shape).toBeTruthy();
     }
-    expect(JSON.stringify(layer(LAYER.highlightHalo))).toContain(HIGHLIGHT.selected);
-    expect(JSON.stringify(layer(LAYER.highlightHalo))).toContain(HIGHLIGHT.hover);
     expect(nodes).toContain(String(HIGHLIGHT.dimmedOpacity));
   });
 
-  it('draws a cluster as its anchor with a "+n" badge, and the highlight on top', () => {
+  it('draws a cluster as its anchor with a "+n" badge over the nodes', () => {
     for (const id of [LAYER.clusterBadges, LAYER.clusterCounts]) {
       expect(layer(id)).toMatchObject({
         source: SOURCE.nodes,
@@ -72,15 +70,7 @@ describe('map style', () => {
     expect(INTERACTIVE_LAYERS.clusters).toEqual([LAYER.clusterBadges]);
     const ids = style.layers.map((l) => l.id);
     expect(ids.indexOf(LAYER.clusterBadges)).toBeGreaterThan(ids.indexOf(LAYER.nodes));
-    expect(ids.slice(-3)).toEqual([
-      LAYER.highlightHalo,
-      LAYER.highlightIcons,
-      LAYER.highlightLabels
-    ]);
-    expect(layer(LAYER.highlightLabels)).toMatchObject({
-      source: SOURCE.highlight,
-      layout: { 'text-field': ['get', 'label'], 'text-allow-overlap': true }
-    });
+    expect(ids.at(-1)).toBe(LAYER.nodeLabels);
   });
 
   it('keys feature-state by row id and kommunkod', () => {
@@ -117,7 +107,7 @@ describe('map style', () => {
     };
     const merged = overlayStyle(base);
     expect(merged.layers[0]!.id).toBe('osm');
-    expect(merged.layers.at(-1)!.id).toBe(LAYER.highlightLabels);
+    expect(merged.layers.at(-1)!.id).toBe(LAYER.nodeLabels);
     expect(merged.layers.some((l) => l.id === LAYER.background)).toBe(false);
     expect(Object.keys(merged.sources)).toEqual(expect.arrayContaining(['osm', SOURCE.nodes]));
     expect(validateStyleMin(merged)).toEqual([]);

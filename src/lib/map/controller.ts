@@ -17,11 +17,12 @@ import { NO_FLOWS } from './flows';
 import { NO_FLOW_CIRCLES, type FlowCircleCollection } from './flow-circles';
 import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
+import { highlightElement, type HighlightMarker } from './highlight';
 import { addMapIcons, isMapIcon } from './icons';
 import { loadMaplibre } from './load-maplibre';
 import type { ProposalMarker } from './proposals';
 import type { RemoteMarker } from './remote';
-import type { HighlightCollection, MapSources, NodeCollection } from './sources';
+import type { MapSources, NodeCollection } from './sources';
 import {
   buildStyle,
   INTERACTIVE_LAYERS,
@@ -80,7 +81,6 @@ const EMPTY: MapSources = {
   flows: NO_FLOWS,
   relationCount: 0
 };
-const NO_HIGHLIGHT: HighlightCollection = { type: 'FeatureCollection', features: [] };
 const CAMERA_EPSILON = 1e-5;
 const PICK_RADIUS_PX = 4;
 
@@ -93,8 +93,8 @@ export class MapController {
   #sources: MapSources = EMPTY;
   /** The node symbols drawn (at the current zoom), not all the visible nodes. */
   #symbols: NodeCollection = NO_NODES;
-  #highlight: HighlightCollection = NO_HIGHLIGHT;
-  #highlightFrame = 0;
+  #highlight: readonly HighlightMarker[] = [];
+  #highlightMarkers: InstanceType<MapLibre['Marker']>[] = [];
   #footprint: Footprint | null = null;
   #clusterHovered: string | null = null;
   #states: FeatureStates = NO_STATES;
@@ -153,6 +153,8 @@ export class MapController {
     this.map.getCanvas().addEventListener('mouseleave', this.#onLeave);
     this.map.on('moveend', this.#onMoveEnd);
     this.map.on('zoomend', () => options.handlers.zoom?.(this.map.getZoom()));
+    // The highlight's halo and icon grow with the zoom, as the nodes' icons do.
+    this.map.on('zoom', () => this.#highlight.length && this.#drawHighlight());
     if (options.exposeForTests) (window as unknown as TestWindow).__regionkartanMap = this.map;
     // The camera is set already: the symbols for this zoom go into the style as it loads.
     options.handlers.zoom?.(this.map.getZoom());
@@ -190,7 +192,6 @@ export class MapController {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.#highlightFrame);
     this.map.getCanvas().removeEventListener('mouseleave', this.#onLeave);
     const w = window as unknown as TestWindow;
     if (w.__regionkartanMap === this.map) delete w.__regionkartanMap;
@@ -202,7 +203,6 @@ export class MapController {
     const data = {
       sources: { ...this.#sources, nodes: this.#symbols },
       footprint: this.#footprint,
-      highlight: this.#highlight,
       flowCircles: this.#flowCircles
     };
     if (!this.#basemap) return buildStyle(this.#options.paths, data);
@@ -251,18 +251,21 @@ export class MapController {
     void this.#geojson(SOURCE.nodes)?.setData(symbols);
   }
 
-  /**
-   * The selected and hovered nodes on top, labelled. Set at most once a frame, with
-   * the latest: a click on a list row changes hover and selection within one, and
-   * each setData costs MapLibre a round trip to its worker and two redraws.
-   */
-  setHighlight(highlight: HighlightCollection): void {
+  /** The selected and hovered nodes on top, labelled (see highlight.ts). */
+  setHighlight(highlight: readonly HighlightMarker[]): void {
     if (highlight === this.#highlight) return;
     this.#highlight = highlight;
-    this.#highlightFrame ||= requestAnimationFrame(() => {
-      this.#highlightFrame = 0;
-      void this.#geojson(SOURCE.highlight)?.setData(this.#highlight);
-    });
+    this.#drawHighlight();
+  }
+
+  #drawHighlight(): void {
+    for (const marker of this.#highlightMarkers) marker.remove();
+    const zoom = this.map.getZoom();
+    this.#highlightMarkers = this.#highlight.map((marker) =>
+      new this.#lib.Marker({ element: highlightElement(marker, zoom), anchor: 'center' })
+        .setLngLat([marker.lon, marker.lat])
+        .addTo(this.map)
+    );
   }
 
   setFootprint(footprint: Footprint | null): void {

@@ -21,13 +21,11 @@ import { footprintLookup, type Footprint } from './footprint';
 import { OVERVIEW_BELOW_ZOOM } from './flows';
 import { flowCircles, NO_FLOW_CIRCLES, type FlowCircleCollection } from './flow-circles';
 import type { MapGeo } from './geo';
+import { highlightMarks, type HighlightMark, type HighlightMarker } from './highlight';
 import {
   buildSources,
-  highlightFeatures,
   symbolFeatures,
   symbolNodes,
-  type HighlightCollection,
-  type HighlightMark,
   type MapSources,
   type NodeCollection
 } from './sources';
@@ -110,7 +108,7 @@ export class MapData {
   );
 
   /** The selected and hovered nodes (a relation's two ends), and a hovered cluster's summary. */
-  readonly highlight: HighlightCollection = $derived.by(() => {
+  readonly highlight: readonly HighlightMarker[] = $derived.by(() => {
     const explorer = this.#explorer;
     const marks: HighlightMark[] = [];
     const mark = (target: Selection | null, state: 'selected' | 'hover') => {
@@ -126,7 +124,7 @@ export class MapData {
       const label = this.#summary(anchor.title, othersByKind(cluster));
       marks.push({ id: anchor.id, state: 'cluster', label });
     }
-    return highlightFeatures(
+    return highlightMarks(
       marks,
       explorer.nodeById,
       this.positions ?? NO_POSITIONS,

@@ -20,7 +20,7 @@ import { GEOGRAPHIES, type GeoPaths } from '$lib/geo/geographies';
 import type { Footprint } from './footprint';
 import type { FlowCircleCollection } from './flow-circles';
 import { GAP_PATTERN } from './choropleth';
-import { nodeIconName, type HighlightCollection, type MapSources } from './sources';
+import { nodeIconName, type MapSources } from './sources';
 import {
   BADGE_LARGE_FROM,
   BADGE_OFFSET_PX,
@@ -39,8 +39,7 @@ export const SOURCE = {
   flows: 'rk-flows',
   flowCircles: 'rk-flow-circles',
   arrows: 'rk-relation-arrows',
-  nodes: 'rk-nodes',
-  highlight: 'rk-node-highlight'
+  nodes: 'rk-nodes'
 } as const;
 
 export const LAYER = {
@@ -61,10 +60,7 @@ export const LAYER = {
   clusterBadges: 'rk-cluster-badges',
   clusterCounts: 'rk-cluster-counts',
   municipalityLabels: 'rk-municipality-labels',
-  nodeLabels: 'rk-node-labels',
-  highlightHalo: 'rk-highlight-halo',
-  highlightIcons: 'rk-highlight-icons',
-  highlightLabels: 'rk-highlight-labels'
+  nodeLabels: 'rk-node-labels'
 } as const;
 
 export const relationLayerId = (kind: RelationKind, unknown = false): string =>
@@ -76,7 +72,7 @@ const FLOW_KINDS = RELATION_KINDS.filter((kind) => RELATION_KIND_FACTS[kind].flo
 /** The layers a pointer can pick, topmost first. */
 export const INTERACTIVE_LAYERS = {
   clusters: [LAYER.clusterBadges],
-  nodes: [LAYER.highlightIcons, LAYER.nodes],
+  nodes: [LAYER.nodes],
   relations: [
     ...RELATION_KINDS.map((k) => relationLayerId(k)),
     ...FLOW_KINDS.map((k) => relationLayerId(k, true))
@@ -134,7 +130,6 @@ export interface StyleData {
   /** The relations and arrows that pass the filters, and the node symbols drawn now. */
   sources?: MapSources;
   footprint?: Footprint | null;
-  highlight?: HighlightCollection;
   /** The flow map's circles per municipality (flow-circles.ts). */
   flowCircles?: FlowCircleCollection;
 }
@@ -158,11 +153,6 @@ const NODE_ICON = [
   nodeIconName('organisation')
 ] as unknown as ExpressionSpecification;
 const isCluster: ExpressionSpecification = ['>', ['get', 'others'], 0];
-const highlighted = (state: 'selected' | 'hover' | 'cluster'): ExpressionSpecification => [
-  '==',
-  ['get', 'state'],
-  state
-];
 
 export function buildSources(
   paths: GeoPaths,
@@ -190,8 +180,7 @@ export function buildSources(
     [SOURCE.flows]: { type: 'geojson', data: data.sources?.flows ?? EMPTY },
     [SOURCE.flowCircles]: { type: 'geojson', data: data.flowCircles ?? EMPTY },
     [SOURCE.arrows]: { type: 'geojson', data: data.sources?.arrows ?? EMPTY, promoteId: 'id' },
-    [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' },
-    [SOURCE.highlight]: { type: 'geojson', data: data.highlight ?? EMPTY }
+    [SOURCE.nodes]: { type: 'geojson', data: data.sources?.nodes ?? EMPTY, promoteId: 'id' }
   };
 }
 
@@ -432,59 +421,8 @@ export function buildLayers(options: { basemap?: boolean } = {}): LayerSpecifica
         'text-color': COLORS.label,
         'text-halo-color': COLORS.halo,
         'text-halo-width': 1.5,
-        // The selected and hovered have their label in the highlight layer.
+        // The selected and hovered have their label over the map (highlight.ts).
         'text-opacity': ['case', ['any', state('selected'), state('hover')], 0, dimmed(1)]
-      }
-    },
-    // The selected and hovered nodes, on top and labelled, also inside a cluster.
-    {
-      id: LAYER.highlightHalo,
-      type: 'circle',
-      source: SOURCE.highlight,
-      filter: ['!', highlighted('cluster')],
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 12, 11, 17],
-        'circle-color': ['case', highlighted('selected'), HIGHLIGHT.selected, HIGHLIGHT.hover],
-        'circle-opacity': 0.35,
-        'circle-stroke-width': 3,
-        'circle-stroke-color': [
-          'case',
-          highlighted('selected'),
-          HIGHLIGHT.selected,
-          HIGHLIGHT.hover
-        ]
-      }
-    },
-    {
-      id: LAYER.highlightIcons,
-      type: 'symbol',
-      source: SOURCE.highlight,
-      filter: ['!', highlighted('cluster')],
-      layout: {
-        'icon-image': NODE_ICON,
-        'icon-size': ICON_SIZE_BY_ZOOM,
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true
-      }
-    },
-    {
-      id: LAYER.highlightLabels,
-      type: 'symbol',
-      source: SOURCE.highlight,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': LABEL_FONT,
-        'text-size': 14,
-        'text-offset': [0, 1.2],
-        'text-anchor': 'top',
-        'text-max-width': 16,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true
-      },
-      paint: {
-        'text-color': COLORS.label,
-        'text-halo-color': COLORS.halo,
-        'text-halo-width': 2
       }
     }
   ];
