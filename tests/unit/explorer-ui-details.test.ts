@@ -9,7 +9,7 @@ import {
   selectionHref,
   selectionTitle
 } from '$lib/explorer/details';
-import { indexBy } from '$lib/explorer/lookup';
+import { indexBy, relationsByNode } from '$lib/explorer/lookup';
 import { parseViewState } from '$lib/explorer/url-state';
 import { datasetFixture, node, relation } from './fixtures/dataset';
 
@@ -32,6 +32,24 @@ describe('relationLinks', () => {
       ['r-member', 'out', 'Sakkunnigstödet'],
       ['r-dangling', 'out', undefined]
     ]);
+  });
+
+  it('gives the same links from the index of each node’s relations (as the details panel reads them)', () => {
+    const byNode = relationsByNode(dataset.relations);
+    for (const id of ['n-lekeberg', 'n-network', 'n-laxa']) {
+      expect(relationLinks(id, byNode.get(id) ?? [], byId)).toEqual(
+        relationLinks(id, dataset.relations, byId)
+      );
+    }
+    // Either end, a relation once per node; a loop once.
+    const loop = relation({
+      id: 'r-loop',
+      kind: 'similar_to',
+      source_id: 'n-laxa',
+      target_id: 'n-laxa'
+    });
+    const withLoop = relationsByNode([...dataset.relations, loop]);
+    expect(withLoop.get('n-laxa')!.map((r) => r.id)).toEqual(['r-similar', 'r-loop']);
   });
 
   it('sees an incoming relation from the other end', () => {

@@ -8,6 +8,7 @@ import {
   type MunicipalityPolygons
 } from '$lib/map/footprint';
 import { insidePolygons, parseCentroids, type PolygonRings } from '$lib/geo/placement';
+import { indexBy, relationsByNode } from '$lib/explorer/lookup';
 import { datasetFixture, node, relation } from './fixtures/dataset';
 
 const geo = (file: string): unknown =>
@@ -56,8 +57,15 @@ describe('footprint', () => {
     expect(buildFootprint(dataset, 'missing', kommuner)).toBeNull();
   });
 
-  it('is built once per hub by a lookup (a repeated selection does no polygon union)', () => {
-    const footprintOf = footprintLookup(withLaxa(), kommuner);
+  it('is built once per hub by a lookup over each node’s own relations (a repeated selection does no polygon union)', () => {
+    const dataset = withLaxa();
+    const footprintOf = footprintLookup(
+      {
+        nodeById: indexBy(dataset.nodes, (n) => n.id),
+        relationsOf: (id) => relationsByNode(dataset.relations).get(id) ?? []
+      },
+      kommuner
+    );
     const first = footprintOf('n-network');
     expect(first).toEqual(buildFootprint(withLaxa(), 'n-network', kommuner));
     expect(footprintOf('n-network')).toBe(first);

@@ -139,6 +139,7 @@ export class GraphController {
   #classes = new Map<StateClass, Set<string>>();
   #laidOut = false;
   #overlayShown = false;
+  #proposalsShown = false;
   #running: Layouts | null = null;
   /** Where fcose put the nodes, to return to the same picture from another layout. */
   #fcoseCache: Map<string, Point> | null = null;
@@ -165,9 +166,13 @@ export class GraphController {
     });
   }
 
-  /** A fresh snapshot of the ids held (for the component's reactive state). */
+  /**
+   * The ids held, for the component's reactive state: each group's set is a snapshot
+   * replaced only when that group changes (never changed in place), so what depends
+   * on the nodes alone does not run again when a large graph's detail edges change.
+   */
   get ids(): GraphIds {
-    return { nodes: new Set(this.#nodes), edges: new Set(this.#edges) };
+    return { nodes: this.#nodes, edges: this.#edges };
   }
 
   get laidOut(): boolean {
@@ -199,9 +204,17 @@ export class GraphController {
     });
     for (const id of diff.remove) this.#forget(id);
     for (const el of diff.add) this.#forget(el.data.id);
-    this.#shown = new Map(next.map((el) => [el.data.id, el]));
-    this.#nodes = new Set(next.filter((el) => el.group === 'nodes').map((el) => el.data.id));
-    this.#edges = new Set(next.filter((el) => el.group === 'edges').map((el) => el.data.id));
+    const changed = new Set<GraphElement['group']>();
+    for (const id of diff.remove) {
+      changed.add(this.#nodes.has(id) ? 'nodes' : 'edges');
+      this.#shown.delete(id);
+    }
+    for (const el of diff.add) changed.add(el.group);
+    for (const el of [...diff.add, ...diff.update]) this.#shown.set(el.data.id, el);
+    const idsOf = (group: GraphElement['group']) =>
+      new Set(next.filter((el) => el.group === group).map((el) => el.data.id));
+    if (changed.has('nodes')) this.#nodes = idsOf('nodes');
+    if (changed.has('edges')) this.#edges = idsOf('edges');
     this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
     if (diff.add.some((el) => el.group === 'nodes') || diff.remove.length) {
       this.#scheduleInView(LABELS_AFTER_CHANGE_MS);
@@ -244,6 +257,8 @@ export class GraphController {
   /** Draws exactly these proposals (workshops), in a row under the network. */
   setProposals(next: readonly ProposalElement[]): void {
     const cy = this.cy;
+    // None wanted and none drawn: no need to look through every node for proposals.
+    if (!next.length && !this.#proposalsShown) return;
     const wanted = new Set(next.map((el) => el.data.id));
     cy.batch(() => {
       cy.nodes(PROPOSALS)
@@ -253,6 +268,7 @@ export class GraphController {
       cy.add(fresh.map((el) => ({ ...el, data: { ...el.data } })));
       this.#placeProposals();
     });
+    this.#proposalsShown = next.length > 0;
   }
 
   #placeProposals(): void {

@@ -16,23 +16,6 @@ import { OVERLAP_CLASS, SUM_CLASS, type OverlayEdge } from './overlay';
 /** Zoomed in so far that at most this many visible nodes are in view, their relations are drawn. */
 export const IN_VIEW_MAX_NODES = 400;
 
-/** Each node's relations (either end), once per dataset. */
-export function relationsByNode(
-  relations: readonly Pick<RelationRow, 'id' | 'source_id' | 'target_id'>[]
-): Map<string, string[]> {
-  const byNode = new Map<string, string[]>();
-  const add = (node: string, relation: string) => {
-    const list = byNode.get(node);
-    if (list) list.push(relation);
-    else byNode.set(node, [relation]);
-  };
-  for (const r of relations) {
-    add(r.source_id, r.id);
-    if (r.target_id !== r.source_id) add(r.target_id, r.id);
-  }
-  return byNode;
-}
-
 export interface DetailInputs {
   /** The selection and the hover. */
   targets: readonly (Selection | null)[];
@@ -43,12 +26,12 @@ export interface DetailInputs {
 
 /** The relations a large graph draws in full. */
 export function detailRelationIds(
-  byNode: ReadonlyMap<string, readonly string[]>,
+  byNode: ReadonlyMap<string, readonly Pick<RelationRow, 'id'>[]>,
   { targets, focused, inView }: DetailInputs
 ): Set<string> {
   const ids = new Set<string>(focused?.relationIds);
   const ofNode = (id: string) => {
-    for (const r of byNode.get(id) ?? []) ids.add(r);
+    for (const r of byNode.get(id) ?? []) ids.add(r.id);
   };
   for (const target of targets) {
     if (target?.type === 'node') ofNode(target.id);

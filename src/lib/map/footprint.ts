@@ -5,7 +5,7 @@ import { featureCollection } from '@turf/helpers';
 import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { NODE_KIND_FACTS, RELATION_KIND_FACTS } from '$lib/domain/kinds';
-import type { Dataset } from '$lib/domain/model';
+import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
 
 export type MunicipalityPolygons = FeatureCollection<
   Polygon | MultiPolygon,
@@ -13,23 +13,35 @@ export type MunicipalityPolygons = FeatureCollection<
 >;
 export type Footprint = Feature<Polygon | MultiPolygon, { hub: string; codes: string[] }>;
 
+/** Where a group's municipalities are looked up: its node and relations by id. */
+export interface FootprintLookups {
+  nodeById: ReadonlyMap<string, Pick<NodeRow, 'id' | 'kind' | 'municipality_code'>>;
+  /** A node's relations (any superset works: the hub's end is checked). */
+  relationsOf: (nodeId: string) => readonly Pick<RelationRow, 'kind' | 'source_id' | 'target_id'>[];
+}
+
+function linkedCodes(hubId: string, { nodeById, relationsOf }: FootprintLookups): string[] {
+  const hub = nodeById.get(hubId);
+  if (!hub || !NODE_KIND_FACTS[hub.kind].group) return [];
+  const codes = new Set<string>();
+  for (const r of relationsOf(hubId)) {
+    if (!RELATION_KIND_FACTS[r.kind].footprint) continue;
+    const other = r.source_id === hubId ? r.target_id : r.target_id === hubId ? r.source_id : null;
+    const node = other ? nodeById.get(other) : undefined;
+    if (node?.kind === 'municipality' && node.municipality_code) codes.add(node.municipality_code);
+  }
+  return [...codes].sort();
+}
+
 /** The municipality codes linked to a group node (sorted); [] for other kinds. */
 export function footprintCodes(
   dataset: Pick<Dataset, 'nodes' | 'relations'>,
   hubId: string
 ): string[] {
-  // Most selections are not hubs: find out before indexing every node.
-  const hub = dataset.nodes.find((n) => n.id === hubId);
-  if (!hub || !NODE_KIND_FACTS[hub.kind].group) return [];
-  const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
-  const codes = new Set<string>();
-  for (const r of dataset.relations) {
-    if (!RELATION_KIND_FACTS[r.kind].footprint) continue;
-    const other = r.source_id === hubId ? r.target_id : r.target_id === hubId ? r.source_id : null;
-    const node = other ? byId.get(other) : undefined;
-    if (node?.kind === 'municipality' && node.municipality_code) codes.add(node.municipality_code);
-  }
-  return [...codes].sort();
+  return linkedCodes(hubId, {
+    nodeById: new Map(dataset.nodes.map((n) => [n.id, n])),
+    relationsOf: () => dataset.relations
+  });
 }
 
 /** The union of the linked municipalities' polygons, or null when there are none. */
@@ -38,7 +50,14 @@ export function buildFootprint(
   hubId: string,
   municipalities: MunicipalityPolygons
 ): Footprint | null {
-  const codes = footprintCodes(dataset, hubId);
+  return unionOf(hubId, footprintCodes(dataset, hubId), municipalities);
+}
+
+function unionOf(
+  hubId: string,
+  codes: string[],
+  municipalities: MunicipalityPolygons
+): Footprint | null {
   if (!codes.length) return null;
   const wanted = new Set(codes);
   const polygons = municipalities.features.filter((f) => wanted.has(f.properties?.kommunkod ?? ''));
@@ -56,14 +75,19 @@ export function buildFootprint(
   };
 }
 
-/** buildFootprint for one dataset and geography, each hub's union computed once. */
+/**
+ * buildFootprint over a dataset's lookups (a selection reads the hub's own relations,
+ * not all of them) and one geography, each hub's union computed once.
+ */
 export function footprintLookup(
-  dataset: Pick<Dataset, 'nodes' | 'relations'>,
+  lookups: FootprintLookups,
   municipalities: MunicipalityPolygons
 ): (hubId: string) => Footprint | null {
   const built = new Map<string, Footprint | null>();
   return (hubId) => {
-    if (!built.has(hubId)) built.set(hubId, buildFootprint(dataset, hubId, municipalities));
+    if (!built.has(hubId)) {
+      built.set(hubId, unionOf(hubId, linkedCodes(hubId, lookups), municipalities));
+    }
     return built.get(hubId) ?? null;
   };
 }

@@ -169,8 +169,11 @@ export class MapData {
 
   /** The footprint of a hub (a polygon union, built once per dataset and geography). */
   readonly #footprintOf: (nodeId: string) => Footprint | null = $derived.by(() => {
-    const dataset = this.#explorer.dataset;
-    return dataset && this.geo ? footprintLookup(dataset, this.geo.municipalities) : () => null;
+    const explorer = this.#explorer;
+    if (!explorer.dataset || !this.geo) return () => null;
+    const { nodeById, relationsByNode } = explorer;
+    const relationsOf = (id: string) => relationsByNode.get(id) ?? [];
+    return footprintLookup({ nodeById, relationsOf }, this.geo.municipalities);
   });
 
   /** The municipality node for a kommunkod (a click on its polygon selects it). */

@@ -8,7 +8,7 @@ import type { ProposalMark } from '$lib/domain/workshop';
 import { aggregateByMunicipality, SUM_LIMIT, type Aggregate } from '$lib/explorer/aggregate';
 import { EMPTY_FILTERS, filterDataset, type Filters, type Visible } from '$lib/explorer/filters';
 import { neighbourhood, type Neighbourhood } from '$lib/explorer/neighbourhood';
-import { indexBy } from '$lib/explorer/lookup';
+import { indexBy, relationsByNode } from '$lib/explorer/lookup';
 import { geographyFor, type GeographyName } from '$lib/geo/geographies';
 import { choropleth, computeCoverage, type ChoroplethValue } from '$lib/analysis/coverage';
 import { keepShownFlows, showFlows, type FlowsShown } from '$lib/analysis/flows';
@@ -152,6 +152,10 @@ export class ExplorerState {
   );
   readonly relationById: ReadonlyMap<string, RelationRow> = $derived(
     indexBy(this.#dataset?.relations ?? [], (r) => r.id)
+  );
+  /** Each node's relations (either end), for its details and a large graph's detail. */
+  readonly relationsByNode: ReadonlyMap<string, readonly RelationRow[]> = $derived(
+    relationsByNode(this.#dataset?.relations ?? [])
   );
   readonly themeByKey: ReadonlyMap<string, ThemeRow> = $derived(
     indexBy(this.#dataset?.themes ?? [], (t) => t.key)
