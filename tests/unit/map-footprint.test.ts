@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import {
-  buildFootprint,
-  footprintCodes,
-  footprintLookup,
-  type MunicipalityPolygons
-} from '$lib/map/footprint';
+import { footprintLookup, type MunicipalityPolygons } from '$lib/map/footprint';
+import type { Dataset } from '$lib/domain/model';
 import { insidePolygons, parseCentroids, type PolygonRings } from '$lib/geo/placement';
 import { indexBy, relationsByNode } from '$lib/explorer/lookup';
 import { datasetFixture, node, relation } from './fixtures/dataset';
@@ -32,13 +28,22 @@ function withLaxa() {
   return dataset;
 }
 
+/** The footprints of a dataset, looked up as the map does (each node's own relations). */
+function footprints(dataset: Pick<Dataset, 'nodes' | 'relations'>) {
+  const byNode = relationsByNode(dataset.relations);
+  return footprintLookup(
+    { nodeById: indexBy(dataset.nodes, (n) => n.id), relationsOf: (id) => byNode.get(id) ?? [] },
+    kommuner
+  );
+}
+
 describe('footprint', () => {
   it('collects the municipalities linked by membership-like relations, either direction', () => {
-    expect(footprintCodes(withLaxa(), 'n-network')).toEqual(['1814', '1880']);
+    expect(footprints(withLaxa())('n-network')?.properties.codes).toEqual(['1814', '1880']);
   });
 
   it('is the union of Lekeberg and Örebro: one shape covering both centroids, not Laxå', () => {
-    const footprint = buildFootprint(withLaxa(), 'n-network', kommuner)!;
+    const footprint = footprints(withLaxa())('n-network')!;
     expect(footprint).not.toBeNull();
     expect(['Polygon', 'MultiPolygon']).toContain(footprint.geometry.type);
     expect(footprint.properties.codes).toEqual(['1814', '1880']);
@@ -51,23 +56,17 @@ describe('footprint', () => {
 
   it('is null for a node that is not a network or project, or without linked municipalities', () => {
     const dataset = withLaxa();
-    expect(buildFootprint(dataset, 'n-orebro', kommuner)).toBeNull();
     dataset.nodes.push(node({ id: 'n-lonely', kind: 'project', title: 'Ensam' }));
-    expect(buildFootprint(dataset, 'n-lonely', kommuner)).toBeNull();
-    expect(buildFootprint(dataset, 'missing', kommuner)).toBeNull();
+    const footprintOf = footprints(dataset);
+    expect(footprintOf('n-orebro')).toBeNull();
+    expect(footprintOf('n-lonely')).toBeNull();
+    expect(footprintOf('missing')).toBeNull();
   });
 
-  it('is built once per hub by a lookup over each node’s own relations (a repeated selection does no polygon union)', () => {
-    const dataset = withLaxa();
-    const footprintOf = footprintLookup(
-      {
-        nodeById: indexBy(dataset.nodes, (n) => n.id),
-        relationsOf: (id) => relationsByNode(dataset.relations).get(id) ?? []
-      },
-      kommuner
-    );
+  it('is built once per hub (a repeated selection does no polygon union)', () => {
+    const footprintOf = footprints(withLaxa());
     const first = footprintOf('n-network');
-    expect(first).toEqual(buildFootprint(withLaxa(), 'n-network', kommuner));
+    expect(first?.properties.codes).toEqual(['1814', '1880']);
     expect(footprintOf('n-network')).toBe(first);
     expect(footprintOf('n-orebro')).toBeNull();
   });

@@ -5,7 +5,7 @@ import { featureCollection } from '@turf/helpers';
 import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { NODE_KIND_FACTS, RELATION_KIND_FACTS } from '$lib/domain/kinds';
-import type { Dataset, NodeRow, RelationRow } from '$lib/domain/model';
+import type { NodeRow, RelationRow } from '$lib/domain/model';
 
 export type MunicipalityPolygons = FeatureCollection<
   Polygon | MultiPolygon,
@@ -20,6 +20,7 @@ export interface FootprintLookups {
   relationsOf: (nodeId: string) => readonly Pick<RelationRow, 'kind' | 'source_id' | 'target_id'>[];
 }
 
+/** The municipality codes linked to a group node (sorted); [] for other kinds. */
 function linkedCodes(hubId: string, { nodeById, relationsOf }: FootprintLookups): string[] {
   const hub = nodeById.get(hubId);
   if (!hub || !NODE_KIND_FACTS[hub.kind].group) return [];
@@ -33,26 +34,7 @@ function linkedCodes(hubId: string, { nodeById, relationsOf }: FootprintLookups)
   return [...codes].sort();
 }
 
-/** The municipality codes linked to a group node (sorted); [] for other kinds. */
-export function footprintCodes(
-  dataset: Pick<Dataset, 'nodes' | 'relations'>,
-  hubId: string
-): string[] {
-  return linkedCodes(hubId, {
-    nodeById: new Map(dataset.nodes.map((n) => [n.id, n])),
-    relationsOf: () => dataset.relations
-  });
-}
-
 /** The union of the linked municipalities' polygons, or null when there are none. */
-export function buildFootprint(
-  dataset: Pick<Dataset, 'nodes' | 'relations'>,
-  hubId: string,
-  municipalities: MunicipalityPolygons
-): Footprint | null {
-  return unionOf(hubId, footprintCodes(dataset, hubId), municipalities);
-}
-
 function unionOf(
   hubId: string,
   codes: string[],
@@ -76,8 +58,8 @@ function unionOf(
 }
 
 /**
- * buildFootprint over a dataset's lookups (a selection reads the hub's own relations,
- * not all of them) and one geography, each hub's union computed once.
+ * A hub's footprint from a dataset's lookups (a selection reads the hub's own
+ * relations, not all of them) and one geography, each hub's union computed once.
  */
 export function footprintLookup(
   lookups: FootprintLookups,
