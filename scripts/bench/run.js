@@ -17,6 +17,7 @@ import { buildApp, needsBuild } from '../../server/build-if-needed.js';
 import { defaultBuildDir, startStack } from '../../server/stack.js';
 import { nationalDataset } from './national-dataset.js';
 import { measureInPage } from './in-page.js';
+import { startLongFrames, takeLongFrames } from './long-frames.js';
 import { compare, formatTable, targets } from './compare.js';
 import { buildPeers } from './peers/build.js';
 import { webglRenderer } from './peers/measure.js';
@@ -164,11 +165,14 @@ async function measurePage(page, cdp, url, errors, rounds) {
   const metrics = Object.fromEntries(
     (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])
   );
+  await page.evaluate(startLongFrames);
   const samples = await page.evaluate(measureInPage, { rounds });
+  const frames = await page.evaluate(takeLongFrames);
   return {
     loadToInteractiveMs: loadMs,
     jsHeapUsedMB: Math.round((metrics.JSHeapUsedSize ?? 0) / 1e6),
     ...summarise(samples),
+    longFrames: longFrameStats(frames),
     webglRenderer: await page.evaluate(webglRenderer),
     pageErrors: errors
   };
@@ -192,6 +196,18 @@ export function summarise(samples) {
 
 /** @param {{ applied: number[], onScreen: number[] }} s */
 const peerStats = (s) => ({ applied: stats(s.applied), onScreen: stats(s.onScreen) });
+
+/**
+ * The long animation frames while the changes were made (long-frames.js): how long
+ * each blocked the main thread, and how much of that was drawing; 0 when no frame
+ * took over 50 ms.
+ * @param {{ blocked: number, drawing: number }[]} frames
+ */
+const longFrameStats = (frames) => {
+  const of = (/** @type {number[]} */ values) =>
+    values.length ? stats(values) : { n: 0, median: 0, p95: 0, max: 0 };
+  return { blocked: of(frames.map((f) => f.blocked)), drawing: of(frames.map((f) => f.drawing)) };
+};
 
 async function main() {
   if (!process.env.BENCH_BUILD_DIR && needsBuild(buildDir)) await buildApp(console.log);
@@ -242,7 +258,8 @@ async function main() {
               rounds: scale.rounds,
               timeout: BENCH_LOAD_TIMEOUT,
               peer: extra,
-              summarise: peerStats
+              summarise: peerStats,
+              summariseFrames: longFrameStats
             });
           }
         } catch (error) {
@@ -264,7 +281,7 @@ async function main() {
       },
       rounds: Object.fromEntries(SCALES.map((s) => [s.name, s.rounds])),
       dataset: { national },
-      note: 'applied = action until both views have applied the change (library state + DOM attributes), polled once per task, so it includes whatever the browser runs first (often drawing the previous change); sameTask = the same, checked in microtasks before any other task can run (n = how many were done by then): the cost of applying the change itself; nextFrame = until the following animation frame; onScreen = until the second animation frame after it was applied (under SwiftShader WebGL drawing finishes in the GPU process after the first). Peers (bare MapLibre, bare Cytoscape, sigma.js + graphology) make the same changes on the same data and positions; their applied is synchronous. ratio = ours / peer. Medians and p95 in ms.',
+      note: "applied = action until both views have applied the change (library state + DOM attributes), polled once per task, so it includes whatever the browser runs first (often drawing the previous change); sameTask = the same, checked in microtasks before any other task can run (n = how many were done by then): the cost of applying the change itself; nextFrame = until the following animation frame; onScreen = until the second animation frame after it was applied (under SwiftShader WebGL drawing finishes in the GPU process after the first). Peers (bare MapLibre, bare Cytoscape, sigma.js + graphology) make the same changes on the same data and positions; their applied is synchronous. ratio = ours / peer. Medians and p95 in ms. longFrames = the main thread's long animation frames (over 50 ms, the browser's Long Animation Frames API) while the changes were made: blocked = each frame's length, drawing = from its rendering start (animation-frame callbacks, where the libraries draw, then style, layout and paint) to its end.",
       webglRenderers: comparison.renderers,
       sameWebglRenderer: new Set(Object.values(comparison.renderers)).size === 1,
       results,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { NODE_KIND_FACTS, RELATION_KIND_FACTS } from '../../../src/lib/domain/kinds.js';
+import { startLongFrames, takeLongFrames } from '../long-frames.js';
 import { measurePeer, webglRenderer } from './measure.js';
 import { PEERS } from './build.js';
 
@@ -105,9 +106,20 @@ export async function servePeers(dir) {
 /**
  * Measures every peer on one scale's data.
  * @param {{ browser: import('@playwright/test').Browser, dir: string, url: string, scale: string, rounds: number, timeout: number,
- *   peer: Awaited<ReturnType<typeof peerDataFrom>>, summarise: (s: { applied: number[], onScreen: number[] }) => unknown }} options
+ *   peer: Awaited<ReturnType<typeof peerDataFrom>>, summarise: (s: { applied: number[], onScreen: number[] }) => unknown,
+ *   summariseFrames: (frames: { blocked: number, drawing: number }[]) => unknown }} options
  */
-export async function benchPeers({ browser, dir, url, scale, rounds, timeout, peer, summarise }) {
+export async function benchPeers({
+  browser,
+  dir,
+  url,
+  scale,
+  rounds,
+  timeout,
+  peer,
+  summarise,
+  summariseFrames
+}) {
   await writeFile(join(dir, `data-${scale}.json`), JSON.stringify({ scale, ...peer.data }));
   const nodeIds = peer.data.nodes.map((n) => n.id);
   /** @type {Record<string, unknown>} */
@@ -130,17 +142,20 @@ export async function benchPeers({ browser, dir, url, scale, rounds, timeout, pe
       const metrics = Object.fromEntries(
         (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])
       );
+      await page.evaluate(startLongFrames);
       const { samples, visible } = await page.evaluate(measurePeer, {
         rounds,
         nodeIds,
         themes: peer.data.themes
       });
+      const frames = await page.evaluate(takeLongFrames);
       results[name] = {
         loadToInteractiveMs,
         jsHeapUsedMB: Math.round((metrics.JSHeapUsedSize ?? 0) / 1e6),
         filter: summarise(samples.filter),
         selection: summarise(samples.selection),
         hover: summarise(samples.hover),
+        longFrames: summariseFrames(frames),
         visibleAfterFirstFilter: visible,
         webglRenderer: await page.evaluate(webglRenderer),
         pageErrors: errors
