@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { NODE_KINDS } from '$lib/domain/kinds';
+import { NODE_APPEARANCE } from '$lib/explorer/appearance';
 import { haloRadius, highlightMarks } from '$lib/map/highlight';
+import { iconOutline } from '$lib/map/icons';
+import { ICON_BORDER, iconSize } from '$lib/map/symbols';
 
 describe('highlightMarks', () => {
   const nodeById = new Map([
@@ -69,5 +73,25 @@ describe('haloRadius', () => {
     expect(haloRadius(9)).toBe(14.5);
     expect(haloRadius(11)).toBe(17);
     expect(haloRadius(16)).toBe(17);
+  });
+});
+
+describe('iconOutline (the map’s icon, drawn again by the highlight)', () => {
+  it('is the kind’s shape and colour inside its border, at any scale', () => {
+    for (const kind of NODE_KINDS) {
+      const icon = iconOutline(kind);
+      expect(icon.size).toBe(iconSize(kind) + 2 * ICON_BORDER);
+      expect(icon.fill).toBe(NODE_APPEARANCE[kind].color);
+      for (const [x, y] of icon.points) {
+        for (const v of [x, y]) {
+          expect(v).toBeGreaterThanOrEqual(ICON_BORDER - 1e-9);
+          expect(v).toBeLessThanOrEqual(icon.size - ICON_BORDER + 1e-9);
+        }
+      }
+      const twice = iconOutline(kind, 2);
+      expect(twice.size).toBe(icon.size * 2);
+      expect(twice.border).toBe(icon.border * 2);
+      expect(twice.points[0]).toEqual(icon.points[0]!.map((v) => v * 2));
+    }
   });
 });

@@ -69,6 +69,25 @@ export async function fetchAllById<Row extends { id: string }>(
   return first.concat(...rest);
 }
 
+/** A query of a map's table (supabase-js's filter builder), narrowed and paged by these. */
+interface MapQuery<Q> {
+  eq(column: 'map_id', value: string): Q;
+  is(column: 'deleted_at', value: null): Q;
+  gt(column: 'id', value: string): Q;
+  lte(column: 'id', value: string): Q;
+  order(column: 'id'): Q;
+  limit(count: number): Q;
+  abortSignal(signal: AbortSignal): Q;
+}
+
+/** A query's pages for fetchAllById: its rows with ids after `after` up to `upTo`, in id order. */
+function keysetPages<Q extends MapQuery<Q> & PromiseLike<QueryResponse<{ id: string }[]>>>(
+  query: () => Q
+) {
+  return (after: string, upTo: string, size: number): Q =>
+    query().gt('id', after).lte('id', upTo).order('id').limit(size);
+}
+
 /** Loads a map with its nodes, relations, themes, indicators and graph positions; throws DataError. */
 export async function loadMap(
   client: DataClient,
@@ -77,68 +96,17 @@ export async function loadMap(
 ): Promise<Dataset> {
   const abortable = signal ?? new AbortController().signal;
   try {
-    // Each page: the rows of the map after the last id read, in id order.
+    // Each table: the map's rows (not soft-deleted), in keyset pages.
+    const ofMap = <Q extends MapQuery<Q>>(query: Q) =>
+      query.eq('map_id', mapId).abortSignal(abortable);
+    const live = <Q extends MapQuery<Q>>(query: Q) => ofMap(query).is('deleted_at', null);
     const [mapResponse, nodes, relations, themes, indicators, positions] = await Promise.all([
       client.from('maps').select('*').eq('id', mapId).abortSignal(abortable).maybeSingle(),
-      fetchAllById((after, upTo, size) =>
-        client
-          .from('nodes')
-          .select('*')
-          .eq('map_id', mapId)
-          .is('deleted_at', null)
-          .gt('id', after)
-          .lte('id', upTo)
-          .order('id')
-          .limit(size)
-          .abortSignal(abortable)
-      ),
-      fetchAllById((after, upTo, size) =>
-        client
-          .from('relations')
-          .select('*')
-          .eq('map_id', mapId)
-          .is('deleted_at', null)
-          .gt('id', after)
-          .lte('id', upTo)
-          .order('id')
-          .limit(size)
-          .abortSignal(abortable)
-      ),
-      fetchAllById((after, upTo, size) =>
-        client
-          .from('themes')
-          .select('*')
-          .eq('map_id', mapId)
-          .is('deleted_at', null)
-          .gt('id', after)
-          .lte('id', upTo)
-          .order('id')
-          .limit(size)
-          .abortSignal(abortable)
-      ),
-      fetchAllById((after, upTo, size) =>
-        client
-          .from('indicators')
-          .select('*')
-          .eq('map_id', mapId)
-          .is('deleted_at', null)
-          .gt('id', after)
-          .lte('id', upTo)
-          .order('id')
-          .limit(size)
-          .abortSignal(abortable)
-      ),
-      fetchAllById((after, upTo, size) =>
-        client
-          .from('node_positions')
-          .select('*')
-          .eq('map_id', mapId)
-          .gt('id', after)
-          .lte('id', upTo)
-          .order('id')
-          .limit(size)
-          .abortSignal(abortable)
-      )
+      fetchAllById(keysetPages(() => live(client.from('nodes').select('*')))),
+      fetchAllById(keysetPages(() => live(client.from('relations').select('*')))),
+      fetchAllById(keysetPages(() => live(client.from('themes').select('*')))),
+      fetchAllById(keysetPages(() => live(client.from('indicators').select('*')))),
+      fetchAllById(keysetPages(() => ofMap(client.from('node_positions').select('*'))))
     ]);
     signal?.throwIfAborted();
     if (mapResponse.error) throw toDataError(mapResponse.error, mapResponse.status);

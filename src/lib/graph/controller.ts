@@ -14,7 +14,7 @@ import type {
 import type { Selection } from '$lib/domain/model';
 import type { Layout } from '$lib/explorer/url-state';
 import { setChange, type GraphIds } from './classes';
-import { diffElements, UNKNOWN_MAGNITUDE, type GraphElement } from './elements';
+import { diffElements, idsOfGroup, UNKNOWN_MAGNITUDE, type GraphElement } from './elements';
 import type { Point } from './hierarchy';
 import type { KeyAction } from './keyboard';
 import {
@@ -211,10 +211,8 @@ export class GraphController {
     }
     for (const el of diff.add) changed.add(el.group);
     for (const el of [...diff.add, ...diff.update]) this.#shown.set(el.data.id, el);
-    const idsOf = (group: GraphElement['group']) =>
-      new Set(next.filter((el) => el.group === group).map((el) => el.data.id));
-    if (changed.has('nodes')) this.#nodes = idsOf('nodes');
-    if (changed.has('edges')) this.#edges = idsOf('edges');
+    if (changed.has('nodes')) this.#nodes = idsOfGroup(next, 'nodes');
+    if (changed.has('edges')) this.#edges = idsOfGroup(next, 'edges');
     this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
     if (diff.add.some((el) => el.group === 'nodes') || diff.remove.length) {
       this.#scheduleInView(LABELS_AFTER_CHANGE_MS);

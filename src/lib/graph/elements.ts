@@ -70,6 +70,14 @@ export function buildElements(dataset: Dataset): GraphElement[] {
   return elements;
 }
 
+/** The ids of one group of elements. */
+export function idsOfGroup(
+  elements: readonly GraphElement[],
+  group: GraphElement['group']
+): Set<string> {
+  return new Set(elements.filter((el) => el.group === group).map((el) => el.data.id));
+}
+
 export interface ElementDiff {
   /** New elements, nodes before edges (an edge needs its ends). */
   add: GraphElement[];

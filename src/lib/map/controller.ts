@@ -17,7 +17,7 @@ import { NO_FLOWS } from './flows';
 import { NO_FLOW_CIRCLES, type FlowCircleCollection } from './flow-circles';
 import type { Footprint } from './footprint';
 import { loadMapGeo, type MapGeo } from './geo';
-import { highlightElement, type HighlightMarker } from './highlight';
+import { highlightElement, setHighlightZoom, type HighlightMarker } from './highlight';
 import { addMapIcons, isMapIcon } from './icons';
 import { loadMaplibre } from './load-maplibre';
 import type { ProposalMarker } from './proposals';
@@ -154,7 +154,8 @@ export class MapController {
     this.map.on('moveend', this.#onMoveEnd);
     this.map.on('zoomend', () => options.handlers.zoom?.(this.map.getZoom()));
     // The highlight's halo and icon grow with the zoom, as the nodes' icons do.
-    this.map.on('zoom', () => this.#highlight.length && this.#drawHighlight());
+    setHighlightZoom(this.map.getContainer(), this.map.getZoom());
+    this.map.on('zoom', () => setHighlightZoom(this.map.getContainer(), this.map.getZoom()));
     if (options.exposeForTests) (window as unknown as TestWindow).__regionkartanMap = this.map;
     // The camera is set already: the symbols for this zoom go into the style as it loads.
     options.handlers.zoom?.(this.map.getZoom());
@@ -255,14 +256,9 @@ export class MapController {
   setHighlight(highlight: readonly HighlightMarker[]): void {
     if (highlight === this.#highlight) return;
     this.#highlight = highlight;
-    this.#drawHighlight();
-  }
-
-  #drawHighlight(): void {
     for (const marker of this.#highlightMarkers) marker.remove();
-    const zoom = this.map.getZoom();
-    this.#highlightMarkers = this.#highlight.map((marker) =>
-      new this.#lib.Marker({ element: highlightElement(marker, zoom), anchor: 'center' })
+    this.#highlightMarkers = highlight.map((marker) =>
+      new this.#lib.Marker({ element: highlightElement(marker), anchor: 'center' })
         .setLngLat([marker.lon, marker.lat])
         .addTo(this.map)
     );

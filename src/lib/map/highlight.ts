@@ -4,13 +4,14 @@
 // as a GeoJSON layer of their own, each hover cost MapLibre a round trip to its
 // worker per tile and four more redraws of the whole map (measured on the county
 // map without a GPU: 5 renders per hover, ~300 ms until the label was drawn).
-// `highlightMarks` and `haloRadius` are pure; `highlightElement` needs a document.
+// `highlightMarks` and `haloRadius` are pure; `highlightElement` and
+// `setHighlightZoom` need a document.
 import type { NodeKind } from '$lib/domain/kinds';
 import type { NodeRow } from '$lib/domain/model';
-import { HIGHLIGHT, NODE_APPEARANCE } from '$lib/explorer/appearance';
+import { HIGHLIGHT } from '$lib/explorer/appearance';
 import type { LonLat } from '$lib/geo/placement';
-import { shapePoints } from './icons';
-import { ICON_BORDER, iconScale, iconSize } from './symbols';
+import { iconOutline } from './icons';
+import { iconScale } from './symbols';
 
 /** How a highlighted node is marked: selected, hovered, or a hovered cluster's summary. */
 export type HighlightState = 'selected' | 'hover' | 'cluster';
@@ -66,27 +67,29 @@ export function haloRadius(zoom: number): number {
   return 12 + t * 5;
 }
 
+/**
+ * The markers' sizes for a zoom, as CSS variables on the map's container: set at
+ * each zoom, so the markers follow it without being made again.
+ */
+export function setHighlightZoom(container: HTMLElement, zoom: number): void {
+  container.style.setProperty('--rk-halo-radius', `${haloRadius(zoom)}px`);
+  container.style.setProperty('--rk-icon-scale', String(iconScale(zoom)));
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** The node's icon as the map draws it (shape, colour, white border), scaled for the zoom. */
-function iconSvg(kind: NodeKind, zoom: number): SVGSVGElement {
-  const inner = iconSize(kind);
-  const size = inner + ICON_BORDER * 2;
+/** The node's icon as the map draws it (icons.ts); its size follows the zoom (`--rk-icon-scale`). */
+function iconSvg(kind: NodeKind): SVGSVGElement {
+  const { size, points, fill, stroke, border } = iconOutline(kind);
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'rk-highlight-icon');
   svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
-  const drawn = String(size * iconScale(zoom));
-  svg.setAttribute('width', drawn);
-  svg.setAttribute('height', drawn);
+  svg.style.setProperty('--rk-icon-size', `${size}px`);
   const polygon = document.createElementNS(SVG, 'polygon');
-  const points = shapePoints(NODE_APPEARANCE[kind].shape, inner);
-  polygon.setAttribute(
-    'points',
-    points.map(([x, y]) => `${x + ICON_BORDER},${y + ICON_BORDER}`).join(' ')
-  );
-  polygon.setAttribute('fill', NODE_APPEARANCE[kind].color);
-  polygon.setAttribute('stroke', '#ffffff');
-  polygon.setAttribute('stroke-width', String(ICON_BORDER));
+  polygon.setAttribute('points', points.map(([x, y]) => `${x},${y}`).join(' '));
+  polygon.setAttribute('fill', fill);
+  polygon.setAttribute('stroke', stroke);
+  polygon.setAttribute('stroke-width', String(border));
   polygon.setAttribute('stroke-linejoin', 'round');
   svg.append(polygon);
   return svg;
@@ -97,7 +100,7 @@ function iconSvg(kind: NodeKind, zoom: number): SVGSVGElement {
  * icon (none for a cluster's summary), and the label — set as text, never as HTML.
  * Hidden from assistive technology: the selection and the list say it in words.
  */
-export function highlightElement(marker: HighlightMarker, zoom: number): HTMLElement {
+export function highlightElement(marker: HighlightMarker): HTMLElement {
   const element = document.createElement('div');
   element.className = 'rk-highlight';
   element.dataset.id = marker.id;
@@ -110,8 +113,7 @@ export function highlightElement(marker: HighlightMarker, zoom: number): HTMLEle
       '--rk-highlight-color',
       marker.state === 'selected' ? HIGHLIGHT.selected : HIGHLIGHT.hover
     );
-    halo.style.setProperty('--rk-halo-radius', `${haloRadius(zoom)}px`);
-    element.append(halo, iconSvg(marker.kind, zoom));
+    element.append(halo, iconSvg(marker.kind));
   }
   if (marker.label) {
     const label = document.createElement('div');

@@ -1,5 +1,6 @@
 // The node shapes (the same six as the graph) and the arrow head, drawn on a
-// canvas and added to the map as images. `shapePoints` is pure; the drawing
+// canvas and added to the map as images; the highlight (highlight.ts) draws the
+// same outline as SVG. `shapePoints` and `iconOutline` are pure; the drawing
 // needs a browser canvas.
 import { NODE_KINDS, type NodeKind, type NodeShape } from '$lib/domain/kinds';
 import { NODE_APPEARANCE } from '$lib/explorer/appearance';
@@ -42,7 +43,6 @@ export function shapePoints(shape: NodeShape, size: number): [number, number][] 
 }
 
 const PIXEL_RATIO = 2;
-const BORDER = ICON_BORDER * PIXEL_RATIO;
 
 interface MapWithImages {
   hasImage(id: string): boolean;
@@ -56,20 +56,41 @@ function canvas(size: number): CanvasRenderingContext2D {
   return el.getContext('2d', { willReadFrequently: true })!;
 }
 
-function nodeIcon(kind: NodeKind): ImageData {
-  const inner = iconSize(kind) * PIXEL_RATIO;
-  const size = inner + BORDER * 2;
-  const ctx = canvas(size);
+/** A node's icon as both the map and its highlight draw it: the box, the shape, its fill and border. */
+export interface IconOutline {
+  /** The side of the square box, border included. */
+  size: number;
+  /** The shape's corners inside the box. */
+  points: [number, number][];
+  fill: string;
+  stroke: string;
+  border: number;
+}
+
+/** A node kind's icon at `scale` device pixels per px (the highlight draws it at 1). */
+export function iconOutline(kind: NodeKind, scale = 1): IconOutline {
+  const inner = iconSize(kind) * scale;
+  const border = ICON_BORDER * scale;
   const points = shapePoints(NODE_APPEARANCE[kind].shape, inner);
+  return {
+    size: inner + border * 2,
+    points: points.map(([x, y]) => [x + border, y + border]),
+    fill: NODE_APPEARANCE[kind].color,
+    stroke: '#ffffff',
+    border
+  };
+}
+
+function nodeIcon(kind: NodeKind): ImageData {
+  const { size, points, fill, stroke, border } = iconOutline(kind, PIXEL_RATIO);
+  const ctx = canvas(size);
   ctx.beginPath();
-  points.forEach(([x, y], i) =>
-    i ? ctx.lineTo(x + BORDER, y + BORDER) : ctx.moveTo(x + BORDER, y + BORDER)
-  );
+  points.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
   ctx.closePath();
-  ctx.fillStyle = NODE_APPEARANCE[kind].color;
+  ctx.fillStyle = fill;
   ctx.fill();
-  ctx.lineWidth = BORDER;
-  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = border;
+  ctx.strokeStyle = stroke;
   ctx.lineJoin = 'round';
   ctx.stroke();
   return ctx.getImageData(0, 0, size, size);
