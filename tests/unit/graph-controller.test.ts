@@ -46,24 +46,72 @@ describe('GraphController', () => {
 
   it('toggles a class on exactly the elements whose state changed', () => {
     setup();
-    graph.syncClass('hidden', new Set(['n-network', 'r-member']));
-    expect(
+    const dimmed = () =>
       cy
-        .$('.hidden')
+        .$('.dimmed')
         .map((e) => e.id())
-        .sort()
-    ).toEqual(['n-network', 'r-member']);
+        .sort();
+    graph.syncClass('dimmed', new Set(['n-network', 'r-member']));
+    expect(dimmed()).toEqual(['n-network', 'r-member']);
     const add = vi.spyOn(cy, 'collection');
-    graph.syncClass('hidden', new Set(['n-network', 'r-member']));
+    graph.syncClass('dimmed', new Set(['n-network', 'r-member']));
     expect(add).not.toHaveBeenCalled(); // nothing changed: Cytoscape not touched
-    graph.syncClass('hidden', new Set(['r-member', 'n-ended']));
-    expect(
-      cy
-        .$('.hidden')
-        .map((e) => e.id())
-        .sort()
-    ).toEqual(['n-ended', 'r-member']);
-    expect(cy.$id('n-network').style('display')).toBe('element');
+    graph.syncClass('dimmed', new Set(['r-member', 'n-ended']));
+    expect(dimmed()).toEqual(['n-ended', 'r-member']);
+  });
+
+  it('takes hidden elements out of the core, with their edges, and puts the same ones back', () => {
+    setup();
+    const network = cy.$id('n-network');
+    const member = cy.$id('r-member');
+    graph.syncClass('selected', new Set(['n-network']));
+    graph.syncClass('hidden', new Set(['n-network']));
+    // Out of the core: not styled, not drawn; its relations go with it.
+    expect(cy.$id('n-network').empty()).toBe(true);
+    expect(cy.$id('r-member').empty()).toBe(true);
+    expect(cy.$id('r-assists').empty()).toBe(true);
+    expect(cy.elements().length).toBe(5);
+    expect(cy.$('.hidden').length).toBe(0);
+    expect(graph.positions().has('n-network')).toBe(true);
+
+    // While hidden its classes and data still follow, and a relation to it can be added.
+    graph.syncClass('selected', new Set());
+    graph.syncClass('dimmed', new Set(['n-network']));
+    const ds = datasetFixture();
+    ds.nodes = ds.nodes.map((n) => (n.id === 'n-network' ? { ...n, title: 'Nytt namn' } : n));
+    ds.relations.push(
+      relation({ id: 'r-new', kind: 'member_of', source_id: 'n-orebro', target_id: 'n-network' })
+    );
+    expect(() => graph.setElements(buildElements(ds))).not.toThrow();
+    expect(graph.ids.edges.has('r-new')).toBe(true);
+    expect(cy.$id('r-new').empty()).toBe(true); // out with its hidden end
+    expect(cy.$id('n-network').empty()).toBe(true);
+
+    // A relation hidden itself stays out when its end comes back.
+    graph.syncClass('hidden', new Set(['r-member']));
+    expect(cy.$id('n-network').same(network)).toBe(true);
+    expect(cy.$id('n-network').data('label')).toBe('Nytt namn');
+    expect(cy.$id('n-network').hasClass('dimmed')).toBe(true);
+    expect(cy.$id('n-network').hasClass('selected')).toBe(false);
+    expect(cy.$id('r-new').nonempty()).toBe(true);
+    expect(cy.$id('r-assists').nonempty()).toBe(true);
+    expect(cy.$id('r-member').empty()).toBe(true);
+
+    graph.syncClass('hidden', new Set());
+    expect(cy.$id('r-member').same(member)).toBe(true);
+    expect(cy.elements().length).toBe(9);
+  });
+
+  it('forgets a hidden element removed from the data: it does not come back', () => {
+    setup();
+    graph.syncClass('hidden', new Set(['n-ended']));
+    const ds = datasetFixture();
+    ds.nodes = ds.nodes.filter((n) => n.id !== 'n-ended');
+    graph.setElements(buildElements(ds));
+    graph.syncClass('hidden', new Set());
+    expect(cy.$id('n-ended').empty()).toBe(true);
+    expect(graph.positions().has('n-ended')).toBe(false);
+    expect(cy.nodes().length).toBe(4);
   });
 
   it('re-applies classes to an element that was removed and added again', () => {
@@ -99,7 +147,11 @@ describe('GraphController', () => {
     graph.syncClass('hidden', new Set(['n-network', 'n-resource', 'r-member', 'r-assists']));
     await graph.runLayout('fcose');
     expect(graph.positions()).toEqual(unfiltered);
-    expect(cy.$('.hidden').length).toBe(4);
+    // Out of the core again once laid out, the class taken off.
+    expect(cy.elements().length).toBe(8 - 4);
+    expect(cy.$('.hidden').length).toBe(0);
+    graph.syncClass('hidden', new Set());
+    expect(graph.positions()).toEqual(unfiltered);
   });
 
   it('moves to preset positions and back to the cached fcose picture', async () => {
@@ -176,6 +228,15 @@ describe('GraphController', () => {
       expect(graph.positions().get(id)!.x).toBeCloseTo(p.x, 6);
       expect(graph.positions().get(id)!.y).toBeCloseTo(p.y, 6);
     }
+  });
+
+  it('moves a hidden node where someone else put it: it is there when shown again', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    graph.syncClass('hidden', new Set(['n-network', 'r-member']));
+    expect(graph.applyPositions(new Map([['n-network', { x: 500, y: -20 }]]))).toBe(1);
+    graph.syncClass('hidden', new Set());
+    expect(cy.$id('n-network').position()).toEqual({ x: 500, y: -20 });
   });
 
   it('puts nodes where others moved them in the free layout, and keeps the move for it while another is shown', async () => {
@@ -385,6 +446,16 @@ describe('GraphController', () => {
       expect(cy.edges('.overlap').length).toBe(0);
       expect(cy.edges().length).toBe(ds.relations.length);
       expect(graph.positions()).toEqual(before);
+    });
+
+    it('draws an overlay edge again when its hidden network is shown again', () => {
+      const ds = setupTwoNetworks();
+      graph.setOverlay(overlay(ds));
+      graph.syncClass('hidden', new Set(['n-network2', 'r-member2']));
+      expect(cy.$id(ID).empty()).toBe(true);
+      graph.syncClass('hidden', new Set());
+      expect(cy.$id(ID).nonempty()).toBe(true);
+      expect(cy.$id(ID).data('weight')).toBe(1);
     });
 
     it('leaves the overlay out of the layout: fcose gives the same picture with it on', async () => {
