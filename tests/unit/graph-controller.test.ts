@@ -230,6 +230,21 @@ describe('GraphController', () => {
     }
   });
 
+  it('lays out afresh to the picture of a first load after filters took nodes out and back', async () => {
+    setup();
+    await graph.runLayout('fcose');
+    const first = graph.positions();
+    // Hidden and shown again: back in the core, but after the others.
+    graph.syncClass('hidden', new Set(['n-lekeberg', 'n-network']));
+    graph.syncClass('hidden', new Set());
+    expect(cy.nodes()[0]!.id()).not.toBe('n-lekeberg');
+    await graph.runLayout('fcose', undefined, { fresh: true });
+    for (const [id, p] of first) {
+      expect(graph.positions().get(id)!.x).toBeCloseTo(p.x, 6);
+      expect(graph.positions().get(id)!.y).toBeCloseTo(p.y, 6);
+    }
+  });
+
   it('moves a hidden node where someone else put it: it is there when shown again', async () => {
     setup();
     await graph.runLayout('fcose');

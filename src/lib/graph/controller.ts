@@ -459,10 +459,11 @@ export class GraphController {
   ): Promise<void> {
     this.#running?.stop();
     this.#unparkAll();
+    const eles = this.#toLayOut();
     if (fresh) {
       // From where a first load starts, so the picture is a first load's.
       this.#fcoseCache = null;
-      this.#placeOnGrid(this.#laidOutElements().nodes());
+      this.#placeOnGrid(eles.nodes());
     }
     this.#layout = layout;
     const ctx = { animate: this.#laidOut && !prefersReducedMotion(), nodeCount: this.#nodes.size };
@@ -470,12 +471,8 @@ export class GraphController {
     const cached = covered ? this.#fcoseCache : null;
     const run =
       layout === 'fcose' && !covered && !positions
-        ? this.#laidOutElements().layout(
-            fcoseOptions({ ...ctx, firstRun: !this.#laidOut || fresh })
-          )
-        : this.#laidOutElements().layout(
-            presetOptions((covered ? cached : positions) ?? new Map(), ctx)
-          );
+        ? eles.layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut || fresh }))
+        : eles.layout(presetOptions((covered ? cached : positions) ?? new Map(), ctx));
     this.#running = run;
     const done = run.promiseOn('layoutstop');
     // Lay out everything, filtered or not, so clearing a filter never shows a
@@ -642,18 +639,20 @@ export class GraphController {
     });
   }
 
-  /**
-   * Everything but the overlay (overlaps never pull networks together), in the
-   * order held: parking changes the core's order, and fcose's picture follows it.
-   */
+  /** Everything but the overlay: overlaps never pull networks together. */
   #laidOutElements(): Collection {
+    return this.cy.elements().not(DRAWN_OVER);
+  }
+
+  /**
+   * What a layout places, in the order held: parking changes the core's order,
+   * and the first grid and fcose's picture follow it.
+   */
+  #toLayOut(): Collection {
     const order = new Map<string, number>();
     for (const id of this.#shown.keys()) order.set(id, order.size);
     const at = (ele: SingularElementArgument) => order.get(ele.id()) ?? order.size;
-    return this.cy
-      .elements()
-      .not(DRAWN_OVER)
-      .sort((a, b) => at(a) - at(b));
+    return this.#laidOutElements().sort((a, b) => at(a) - at(b));
   }
 
   /** Where every node held is, drawn or hidden (proposals are not the network's). */
