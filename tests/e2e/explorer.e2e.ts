@@ -127,6 +127,20 @@ test('filtering by the theme Juridik shows the same items in map, graph and list
       String(expectedRelations.length)
     );
   }
+  // The graph holds only what passes the filter: the rest is out of Cytoscape's core
+  // (GraphController's parked elements), neither styled nor drawn.
+  const held = (group: 'nodes' | 'edges') =>
+    page.evaluate(
+      (group) =>
+        (window as unknown as { __regionkartanGraph: import('cytoscape').Core }).__regionkartanGraph
+          .elements(group === 'nodes' ? 'node' : 'edge')
+          .map((e) => e.id())
+          .sort(),
+      group
+    );
+  await expect.poll(() => held('nodes')).toEqual([...expectedNodes].sort());
+  expect(await held('edges')).toEqual(expectedRelations.map((r) => r.id).sort());
+
   // The list (closed, its tables sort nothing) shows the same once opened.
   await expect(listRows(page, 'nodes')).toHaveCount(0);
   await openPanel(page, 'Lista');
@@ -140,6 +154,9 @@ test('filtering by the theme Juridik shows the same items in map, graph and list
   await page.getByRole('button', { name: 'Rensa alla filter' }).click();
   await expect(count).toHaveAttribute('data-nodes', String(nodes.length));
   await expect(page.getByRole('button', { name: 'Rensa alla filter' })).toBeDisabled();
+  // … and every element is back in the graph, with its relations.
+  await expect.poll(() => held('nodes')).toEqual(nodes.map((n) => n.id).sort());
+  expect(await held('edges')).toEqual(relations.map((r) => r.id).sort());
 
   // PNG export (in the tools) saves non-empty PNG files of the map and the graph.
   await openPanel(page, 'Verktyg');

@@ -275,8 +275,8 @@ export class GraphController {
    */
   setOverlay(next: readonly OverlayEdge[]): void {
     const cy = this.cy;
-    // Off and nothing drawn: no need to look through every edge for overlay ones.
     this.#overlayWanted = next;
+    // Off and nothing drawn: no need to look through every edge for overlay ones.
     if (!next.length && !this.#overlayShown) return;
     const wanted = new Set(next.map((el) => el.data.id));
     const stale = cy.edges(OVERLAY).filter((e: EdgeSingular) => !wanted.has(e.id()));
