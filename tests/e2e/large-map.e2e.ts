@@ -5,7 +5,7 @@
 // with 2 100 resources added across the county's twelve municipalities.
 import { MUNICIPALITIES } from '../../src/lib/domain/municipalities';
 import { expect, test } from './fixtures';
-import { openExplorer } from './explorer-helpers';
+import { openExplorer, openPanel } from './explorer-helpers';
 
 const CODES = MUNICIPALITIES.map((m) => m.code);
 const ADDED = 2100;
@@ -77,6 +77,26 @@ test('a large map: the graph sums relations between municipalities and draws a s
   await expect(graph).toHaveAttribute('data-visible-relations', filtered!);
   // Of the added relations none has both ends in the theme: their sums are gone.
   expect(Number(await graph.getAttribute('data-sum-edges'))).toBeLessThan(sumsBefore);
+  // The graph holds only the nodes that pass (the rest are out of Cytoscape's core);
+  // cleared, every node and every sum is back, drawn.
+  const core = () =>
+    page.evaluate(() => {
+      const cy = (window as unknown as { __regionkartanGraph: import('cytoscape').Core })
+        .__regionkartanGraph;
+      return { nodes: cy.nodes().length, sums: cy.edges('.sum').length };
+    });
+  const filteredNodes = Number(await graph.getAttribute('data-visible-nodes'));
+  await expect.poll(async () => (await core()).nodes).toBe(filteredNodes);
+  await (
+    await openPanel(page, 'Filter')
+  )
+    .getByRole('button', { name: 'Rensa alla filter' })
+    .click();
+  await expect(graph).toHaveAttribute('data-visible-relations', String(relations));
+  await expect(graph).toHaveAttribute('data-sum-edges', String(sumsBefore));
+  const allNodes = Number(await mapView.getAttribute('data-visible-nodes'));
+  expect(allNodes).toBeGreaterThan(filteredNodes);
+  await expect.poll(core).toEqual({ nodes: allNodes, sums: sumsBefore });
 
   // A selected node's two relations are drawn in full, and only they.
   await page.goto(map.url('/utforska', `test&val=n:${node(26)}`));
