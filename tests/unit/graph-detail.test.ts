@@ -9,7 +9,14 @@ import { aggregateByMunicipality } from '$lib/explorer/aggregate';
 import { EMPTY_FILTERS, filterDataset } from '$lib/explorer/filters';
 import { neighbourhood } from '$lib/explorer/neighbourhood';
 import { GraphController } from '$lib/graph/controller';
-import { detailElements, detailRelationIds, sumEdges } from '$lib/graph/detail';
+import {
+  CULL_ABOVE_NODES,
+  culledNodeIds,
+  detailElements,
+  detailRelationIds,
+  lookedAtNodeIds,
+  sumEdges
+} from '$lib/graph/detail';
 import { relationsByNode } from '$lib/explorer/lookup';
 import { buildElements } from '$lib/graph/elements';
 import { OVERLAP_CLASS, SUM_CLASS } from '$lib/graph/overlay';
@@ -106,6 +113,80 @@ describe('detailRelationIds', () => {
     const shown = detailElements(buildElements(ds), new Set(['r2']));
     expect(shown.filter((el) => el.group === 'nodes')).toHaveLength(ds.nodes.length);
     expect(shown.filter((el) => el.group === 'edges').map((el) => el.data.id)).toEqual(['r2']);
+  });
+});
+
+describe('culled nodes', () => {
+  const ds = national();
+
+  it('are looked at: the selected and hovered nodes, the focus, those in view and the ends drawn', () => {
+    const drawn = detailElements(buildElements(ds), new Set(['r2']));
+    const ids = lookedAtNodeIds(drawn, {
+      targets: [
+        { type: 'node', id: 's1' },
+        { type: 'relation', id: 'r5' } // its ends come with it, as a drawn relation
+      ],
+      focused: null,
+      inView: ['x1']
+    });
+    expect(ids).toEqual(new Set(['s1', 'x1', 'g1', 's2']));
+  });
+
+  it('leaves out all but the hubs and the looked at, only while many nodes are visible', () => {
+    const elements = buildElements(ds);
+    expect(culledNodeIds(elements, CULL_ABOVE_NODES + 1, new Set(['s1']))).toEqual(
+      new Set(['s2', 'g1', 'x1'])
+    );
+    expect(culledNodeIds(elements, CULL_ABOVE_NODES, new Set())).toEqual(new Set());
+  });
+});
+
+describe('GraphController with culled nodes', () => {
+  let graph: GraphController | null = null;
+  afterEach(() => graph?.destroy());
+
+  function placed() {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+    const g = new GraphController(cy);
+    g.setElements(buildElements(national()));
+    national().nodes.forEach((n, i) => cy.$id(n.id).position({ x: i * 100, y: 0 }));
+    return { cy, g };
+  }
+
+  it('takes them out of the core, but counts them in view where they are', () => {
+    const { cy, g } = placed();
+    graph = g;
+    g.setOut(new Set(), new Set(['s2', 'g1']));
+    expect(cy.$id('s2').empty() && cy.$id('g1').empty()).toBe(true);
+    expect(cy.$id('s1').nonempty()).toBe(true);
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 50 } });
+    expect(g.nodesInView(10, { width: 250, height: 100 })).toEqual(['s1', 's2', 'g1']);
+    g.setOut(new Set(['s2']), new Set(['s2', 'g1']));
+    expect(g.nodesInView(10, { width: 250, height: 100 })).toEqual(['s1', 'g1']);
+  });
+
+  it('hands nodes from the filter to the level of detail without bringing them back', () => {
+    const { cy, g } = placed();
+    graph = g;
+    g.setOut(new Set(['s2', 'g1']), new Set());
+    const added: string[] = [];
+    cy.on('add', (e) => void added.push(e.target.id()));
+    g.setOut(new Set(), new Set(['s2', 'g1'])); // a filter cleared on a large map
+    expect(added).toEqual([]);
+    g.setOut(new Set(), new Set(['s2'])); // g1 looked at: back with its relations but to s2
+    expect(added.sort()).toEqual(['g1', 'r1', 'r5']);
+  });
+
+  it('places culled nodes by a preset layout without bringing them back', async () => {
+    const { cy, g } = placed();
+    graph = g;
+    g.setOut(new Set(), new Set(['s2']));
+    const places = new Map(national().nodes.map((n, i) => [n.id, { x: i, y: -i }]));
+    await g.runLayout('geo', places);
+    expect(cy.$id('s2').empty()).toBe(true);
+    expect(g.positions().get('s2')).toEqual({ x: 1, y: -1 });
+    g.setOut(new Set(), new Set());
+    expect(cy.$id('s2').position()).toEqual({ x: 1, y: -1 });
   });
 });
 

@@ -151,6 +151,8 @@ export class GraphController {
    */
   #parked = new Map<string, SingularElementArgument>();
   #parking = true;
+  /** Nodes a large graph leaves out (detail.ts culledNodeIds): parked like the hidden ones. */
+  #culled: ReadonlySet<string> = new Set();
   /** What setOverlay was last asked to draw, for when hidden ends come back. */
   #overlayWanted: readonly OverlayEdge[] = [];
   #laidOut = false;
@@ -363,13 +365,11 @@ export class GraphController {
    * `hidden` parks them instead (see #parked), but while a layout runs.
    */
   syncClass(className: StateClass, next: ReadonlySet<string>): void {
+    if (className === 'hidden') return this.setOut(next, this.#culled);
     const prev = this.#classes.get(className) ?? new Set<string>();
     const { added, removed } = setChange(prev, next);
     this.#classes.set(className, new Set(next));
-    if (className === 'hidden' && this.#parking) {
-      if (added.length) this.cy.batch(() => this.#park(this.#inCore(added)));
-      if (removed.length) this.#unpark();
-    } else if (added.length || removed.length) {
+    if (added.length || removed.length) {
       this.cy.batch(() => {
         if (added.length) this.#collect(added).addClass(className);
         if (removed.length) this.#collect(removed).removeClass(className);
@@ -378,7 +378,32 @@ export class GraphController {
     if (LABEL_CLASSES.has(className) && (added.length || removed.length)) {
       this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
     }
-    if (className === 'hidden' && (added.length || removed.length)) {
+  }
+
+  /**
+   * What is left out of the graph: `hidden` by the filters (the class `hidden` while
+   * a layout runs) and `culled` by a large graph's level of detail. Both at once, so
+   * that what leaves is parked first and only what neither keeps out comes back: a
+   * filter cleared on a national map hands most nodes from one set to the other.
+   */
+  setOut(hidden: ReadonlySet<string>, culled: ReadonlySet<string>): void {
+    const h = setChange(this.#classes.get('hidden') ?? NO_IDS, hidden);
+    const c = setChange(this.#culled, culled);
+    this.#classes.set('hidden', new Set(hidden));
+    this.#culled = culled;
+    if (this.#parking) {
+      const leaving = [...h.added, ...c.added];
+      if (leaving.length) this.cy.batch(() => this.#park(this.#inCore(leaving)));
+      if (h.removed.length || c.removed.length) this.#unpark();
+    } else if (h.added.length || h.removed.length) {
+      // A layout runs: the class for now; culled nodes are parked when it is done.
+      this.cy.batch(() => {
+        this.#collect(h.added).addClass('hidden');
+        this.#collect(h.removed).removeClass('hidden');
+      });
+    }
+    if (h.added.length || h.removed.length || c.added.length || c.removed.length) {
+      this.#scheduleLabels(LABELS_AFTER_CHANGE_MS);
       this.#scheduleInView(LABELS_AFTER_CHANGE_MS);
     }
   }
@@ -398,7 +423,7 @@ export class GraphController {
     const nodes: SingularElementArgument[] = [];
     const edges: EdgeSingular[] = [];
     for (const [id, ele] of this.#parked) {
-      if (hidden.has(id)) continue;
+      if (hidden.has(id) || this.#culled.has(id)) continue;
       if (ele.isNode()) nodes.push(ele);
       else edges.push(ele as EdgeSingular);
     }
@@ -424,20 +449,32 @@ export class GraphController {
     this.#parked.clear();
     this.cy.batch(() => {
       parked.restore();
-      parked.filter((ele: SingularElementArgument) => hidden.has(ele.id())).addClass('hidden');
+      parked
+        .filter(
+          (ele: SingularElementArgument) => hidden.has(ele.id()) || this.#culled.has(ele.id())
+        )
+        .addClass('hidden');
     });
   }
 
-  /** After a layout: the hidden elements parked again. */
+  /** After a layout: the hidden and culled elements parked again, the class taken off. */
   #parkHidden(): void {
     if (this.#parking) return;
     this.#parking = true;
-    const hidden = this.cy.elements('.hidden');
+    const hidden = this.#classes.get('hidden') ?? NO_IDS;
     this.cy.batch(() => {
-      hidden.removeClass('hidden');
-      this.#park(hidden);
+      this.cy.elements('.hidden').removeClass('hidden');
+      this.#park(this.#inCore([...hidden, ...this.#culled]));
     });
-    if (hidden.nonempty()) this.setOverlay(this.#overlayWanted);
+    this.#unpark();
+    this.setOverlay(this.#overlayWanted);
+  }
+
+  #placeParked(places: ReadonlyMap<string, Point>): void {
+    for (const [id, ele] of this.#parked) {
+      const p = places.get(id);
+      if (p && ele.isNode()) ele.position({ x: p.x, y: p.y });
+    }
   }
 
   /** Whether fcose's picture for every node held is known (no need to compute it). */
@@ -458,21 +495,22 @@ export class GraphController {
     { fresh = false }: { fresh?: boolean } = {}
   ): Promise<void> {
     this.#running?.stop();
-    this.#unparkAll();
+    if (fresh) this.#fcoseCache = null; // from scratch: not the picture kept
+    const covered = layout === 'fcose' && this.hasFcosePicture();
+    const given = covered ? this.#fcoseCache : (positions ?? null);
+    // fcose computed here lays out every node, parked or not; given places go to
+    // the parked nodes directly (styling thousands to lay them out costs seconds).
+    if (layout === 'fcose' && !given) this.#unparkAll();
+    else this.#placeParked(given ?? new Map());
     const eles = this.#toLayOut();
-    if (fresh) {
-      // From where a first load starts, so the picture is a first load's.
-      this.#fcoseCache = null;
-      this.#placeOnGrid(eles.nodes());
-    }
+    // From where a first load starts, so the picture is a first load's.
+    if (fresh) this.#placeOnGrid(eles.nodes());
     this.#layout = layout;
     const ctx = { animate: this.#laidOut && !prefersReducedMotion(), nodeCount: this.#nodes.size };
-    const covered = layout === 'fcose' && this.hasFcosePicture();
-    const cached = covered ? this.#fcoseCache : null;
     const run =
-      layout === 'fcose' && !covered && !positions
+      layout === 'fcose' && !given
         ? eles.layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut || fresh }))
-        : eles.layout(presetOptions((covered ? cached : positions) ?? new Map(), ctx));
+        : eles.layout(presetOptions(given ?? new Map(), ctx));
     this.#running = run;
     const done = run.promiseOn('layoutstop');
     // Lay out everything, filtered or not, so clearing a filter never shows a
@@ -485,6 +523,8 @@ export class GraphController {
     } finally {
       hidden.addClass('hidden');
     }
+    // The layout fitted the core: with nodes culled, fit every visible node instead.
+    if (this.#culled.size) this.#fitAll(30, false);
     await done;
     if (this.#running === run) this.#running = null;
     if (!this.#running) this.#parkHidden();
@@ -519,7 +559,8 @@ export class GraphController {
     const ids: string[] = [];
     for (const id of this.#nodes) {
       if (hidden.has(id)) continue;
-      const p = (cy.getElementById(id) as NodeSingular).position();
+      const node = (this.#parked.get(id) ?? cy.getElementById(id)) as NodeSingular;
+      const p = node.position();
       const x = p.x * zoom + pan.x;
       const y = p.y * zoom + pan.y;
       if (x < 0 || y < 0 || x > view.width || y > view.height) continue;
@@ -595,7 +636,7 @@ export class GraphController {
     const boxes: LabelBox[] = [];
     const seen = new Set<string>();
     const consider = (id: string, always: boolean) => {
-      if (seen.has(id) || !this.#nodes.has(id) || hidden.has(id)) return;
+      if (seen.has(id) || !this.#nodes.has(id) || hidden.has(id) || this.#culled.has(id)) return;
       seen.add(id);
       const node = cy.getElementById(id) as NodeSingular;
       const p = node.position();
@@ -684,11 +725,39 @@ export class GraphController {
       }
     }
     eles = eles.not('.hidden');
+    if (eles.empty() && this.#culled.size) return this.#fitAll(50, !prefersReducedMotion());
     if (eles.empty()) eles = cy.elements().not('.hidden');
     if (eles.empty()) return;
     cy.stop(true, false);
     if (prefersReducedMotion()) cy.fit(eles, 50);
     else cy.animate({ fit: { eles, padding: 50 } }, { duration: LAYOUT_ANIMATION_MS });
+  }
+
+  /** Fits the view to every visible node, drawn or culled (Cytoscape's fit sees the core only). */
+  #fitAll(padding: number, animate: boolean): void {
+    const cy = this.cy;
+    const hidden = this.#classes.get('hidden') ?? NO_IDS;
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of this.#nodes) {
+      if (hidden.has(id)) continue;
+      const p = ((this.#parked.get(id) ?? cy.getElementById(id)) as NodeSingular).position();
+      [x1, y1, x2, y2] = [
+        Math.min(x1, p.x),
+        Math.min(y1, p.y),
+        Math.max(x2, p.x),
+        Math.max(y2, p.y)
+      ];
+    }
+    if (x1 > x2) return;
+    const fits = (size: number, span: number) => (size - 2 * padding) / Math.max(span, 1);
+    const zoom = Math.min(
+      cy.maxZoom(),
+      Math.max(cy.minZoom(), Math.min(fits(cy.width(), x2 - x1), fits(cy.height(), y2 - y1)))
+    );
+    const pan = { x: (cy.width() - zoom * (x1 + x2)) / 2, y: (cy.height() - zoom * (y1 + y2)) / 2 };
+    cy.stop(true, false);
+    if (animate) cy.animate({ zoom, pan }, { duration: LAYOUT_ANIMATION_MS });
+    else cy.viewport({ zoom, pan });
   }
 
   /** Taps select (background clears), pointer over/out hovers. Returns the off. */

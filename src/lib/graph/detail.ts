@@ -11,6 +11,7 @@ import type { RelationRow, Selection } from '$lib/domain/model';
 import { sumWidth, type Aggregate } from '$lib/explorer/aggregate';
 import type { Neighbourhood } from '$lib/explorer/neighbourhood';
 import type { GraphElement } from './elements';
+import { HUB_KINDS } from './labels';
 import { OVERLAP_CLASS, SUM_CLASS, type OverlayEdge } from './overlay';
 
 /** Zoomed in so far that at most this many visible nodes are in view, their relations are drawn. */
@@ -47,6 +48,50 @@ export function detailElements(
   detail: ReadonlySet<string>
 ): GraphElement[] {
   return elements.filter((el) => el.group === 'nodes' || detail.has(el.data.id));
+}
+
+/**
+ * The nodes someone is looking at on a large graph: the selected and hovered
+ * nodes, a focused neighbourhood's, the ends of the relations drawn in full and,
+ * zoomed in, the visible nodes in view.
+ */
+export function lookedAtNodeIds(
+  drawn: readonly GraphElement[],
+  { targets, focused, inView }: DetailInputs
+): Set<string> {
+  const ids = new Set<string>([...(focused?.nodeIds ?? []), ...(inView ?? [])]);
+  for (const target of targets) if (target?.type === 'node') ids.add(target.id);
+  for (const el of drawn) {
+    if (el.group === 'nodes') continue;
+    ids.add(el.data.source);
+    ids.add(el.data.target);
+  }
+  return ids;
+}
+
+/** Up to this many visible nodes, a large graph draws them all (a filter leaves few). */
+export const CULL_ABOVE_NODES = 2000;
+
+/**
+ * The nodes a large graph leaves out (culls) while more than CULL_ABOVE_NODES
+ * are visible: all but the hubs (municipalities and networks, which the sums
+ * join) and the nodes looked at. Ten thousand nodes cost every frame of the graph
+ * ~150–200 ms to draw without a GPU, and at overview they are dots under one
+ * another; zoomed in, those in view are drawn.
+ */
+export function culledNodeIds(
+  elements: readonly GraphElement[],
+  visibleNodes: number,
+  lookedAt: ReadonlySet<string>
+): Set<string> {
+  const ids = new Set<string>();
+  if (visibleNodes <= CULL_ABOVE_NODES) return ids;
+  for (const el of elements) {
+    if (el.group === 'nodes' && !HUB_KINDS.has(el.data.kind) && !lookedAt.has(el.data.id)) {
+      ids.add(el.data.id);
+    }
+  }
+  return ids;
 }
 
 /**

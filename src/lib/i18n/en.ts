@@ -56,7 +56,7 @@ export const en = {
   'graph.failed': 'The graph could not be shown. Reload the page to try again.',
   'graph.moveNotSaved': 'The node moved here, but its place was not saved: {reason}',
   'graph.large':
-    'Large map: the graph shows the relations summed between municipalities. Select a node or zoom in to draw the relations, as straight lines without arrows. The direction shows on the map, in the list and in the details.',
+    'Large map: the graph shows the municipalities and networks, with the relations summed between municipalities. Zoom in to show the nodes where you are; select a node to show it with its relations, as straight lines without arrows. The direction shows on the map, in the list and in the details.',
 
   'map.ariaLabel':
     'Map of Örebro County. Arrow keys move the map, plus and minus zoom. The list view shows the same content.',

@@ -57,7 +57,7 @@ export const sv = {
   'graph.failed': 'Grafen kunde inte visas. Ladda om sidan för att försöka igen.',
   'graph.moveNotSaved': 'Noden flyttades här, men platsen sparades inte: {reason}',
   'graph.large':
-    'Stor karta: grafen visar relationerna summerade mellan kommunerna. Välj en nod eller zooma in så ritas relationerna, som raka linjer utan pilar. Riktningen syns på kartan, i listan och i detaljerna.',
+    'Stor karta: grafen visar kommunerna och nätverken, med relationerna summerade mellan kommunerna. Zooma in så visas noderna där du är; välj en nod så visas den med sina relationer, som raka linjer utan pilar. Riktningen syns på kartan, i listan och i detaljerna.',
 
   'map.ariaLabel':
     'Karta över Örebro län. Piltangenterna flyttar kartan, plus och minus zoomar. Listvyn visar samma innehåll.',
