@@ -29,7 +29,8 @@ export async function peerDataFrom(page, geo) {
   const raw = await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     const dataset = w.__regionkartanExplorer.dataset;
-    const cy = w.__regionkartanGraph;
+    // Where our graph has every node, drawn or not (a large graph culls most).
+    const at = w.__regionkartanGraphPositions();
     const places = w.__regionkartanMapData.positions;
     const rect = (/** @type {string} */ id) => {
       const r = /** @type {HTMLElement} */ (
@@ -41,7 +42,7 @@ export async function peerDataFrom(page, geo) {
       sizes: { graph: rect('graph-view'), map: rect('map-view') },
       themes: dataset.themes.map((/** @type {any} */ t) => t.key),
       nodes: dataset.nodes.map((/** @type {any} */ n) => {
-        const p = cy.getElementById(n.id).position();
+        const p = at[n.id];
         const g = places.get(n.id);
         return [n.id, n.kind, n.themes, p.x, p.y, g?.lon ?? null, g?.lat ?? null];
       }),
