@@ -177,6 +177,33 @@ describe('GraphController with culled nodes', () => {
     expect(added.sort()).toEqual(['g1', 'r1', 'r5']);
   });
 
+  it('never makes a node culled before it arrives, until it is shown: then with its place, data and classes', async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle() });
+    const g = (graph = new GraphController(cy));
+    const made: string[] = [];
+    cy.on('add', (e) => void made.push(e.target.id()));
+    g.setOut(new Set(), new Set(['s2', 'g1'])); // as the view does: before the elements
+    const ds = national();
+    g.setElements(buildElements(ds));
+    expect(made).not.toContain('s2');
+    expect(made).not.toContain('g1');
+    // Their relations (r1 s1→g1, r2 g1→s2, r4 s1→s2, r5 x1→g1) wait with them.
+    for (const id of ['r1', 'r2', 'r4', 'r5']) expect(made).not.toContain(id);
+    expect(made).toContain('r3'); // m1→s1
+    expect(g.ids.nodes.has('g1') && g.ids.edges.has('r1')).toBe(true);
+    await g.runLayout('geo', new Map(ds.nodes.map((n, i) => [n.id, { x: i * 10, y: 0 }])));
+    g.syncClass('dimmed', new Set(['g1']));
+    ds.nodes = ds.nodes.map((n) => (n.id === 'g1' ? { ...n, title: 'Nytt' } : n));
+    g.setElements(buildElements(ds));
+    expect(made).not.toContain('g1');
+    g.setOut(new Set(), new Set(['s2']));
+    expect(cy.$id('g1').position()).toEqual({ x: 20, y: 0 });
+    expect(cy.$id('g1').data('label')).toBe('Nytt');
+    expect(cy.$id('g1').hasClass('dimmed')).toBe(true);
+    expect(cy.$id('r1').nonempty()).toBe(true); // s1→g1: both ends shown
+    expect(cy.$id('r2').empty() && cy.$id('r4').empty()).toBe(true); // to s2, still culled
+  });
+
   it('places culled nodes by a preset layout without bringing them back', async () => {
     const { cy, g } = placed();
     graph = g;

@@ -129,6 +129,18 @@ class Deferred {
   }
 }
 
+/**
+ * A parked element Cytoscape has not made yet: one added while left out (a large
+ * graph's culled nodes, an edge to one) is made when first shown — Cytoscape styles
+ * every element it was given in its next frame, parked since or not.
+ */
+interface Unmade {
+  def: GraphElement;
+  position?: Point;
+}
+type Parked = SingularElementArgument | Unmade;
+const isUnmade = (p: Parked): p is Unmade => 'def' in p;
+
 function toSelection(target: EventObject['target']): Selection {
   return { type: target.isNode() ? 'node' : 'relation', id: target.id() };
 }
@@ -149,7 +161,7 @@ export class GraphController {
    * are back in the core with the class `hidden` (#parking false), so they are laid
    * out too. The network's overlay edges are not kept: setOverlay adds them again.
    */
-  #parked = new Map<string, SingularElementArgument>();
+  #parked = new Map<string, Parked>();
   #parking = true;
   /** Nodes a large graph leaves out (detail.ts culledNodeIds): parked like the hidden ones. */
   #culled: ReadonlySet<string> = new Set();
@@ -209,7 +221,44 @@ export class GraphController {
   #element(id: string): CollectionReturnValue {
     const ele = this.cy.getElementById(id);
     const parked = ele.empty() && this.#parked.get(id);
-    return parked ? (this.#gather([parked]) as CollectionReturnValue) : ele;
+    return parked && !isUnmade(parked) ? (this.#gather([parked]) as CollectionReturnValue) : ele;
+  }
+
+  /** Where a node held is, drawn, parked or not made yet (undefined: no place yet). */
+  #positionOf(id: string): Point | undefined {
+    const parked = this.#parked.get(id);
+    if (parked && isUnmade(parked)) return parked.position;
+    const node = (parked ?? this.cy.getElementById(id)) as NodeSingular;
+    return node.nonempty() ? node.position() : undefined;
+  }
+
+  #isOut(id: string): boolean {
+    return (this.#classes.get('hidden') ?? NO_IDS).has(id) || this.#culled.has(id);
+  }
+
+  /** Makes these unmade elements (nodes first), with their place and the state classes held. */
+  #make(unmade: readonly Unmade[]): void {
+    const cy = this.cy;
+    const defs = [...unmade].sort(
+      (a, b) => Number(a.def.group === 'edges') - Number(b.def.group === 'edges')
+    );
+    const made = cy.add(
+      defs.map(({ def, position }) => ({
+        ...def,
+        data: { ...def.data },
+        ...(def.group === 'nodes' ? { position: { ...(position ?? this.#centre()) } } : {})
+      }))
+    );
+    for (const [className, ids] of this.#classes) {
+      if (className === 'hidden') continue;
+      made.filter((ele: SingularElementArgument) => ids.has(ele.id())).addClass(className);
+    }
+    for (const { def } of defs) this.#parked.delete(def.data.id);
+  }
+
+  #centre(): Point {
+    const extent = this.cy.extent();
+    return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
   }
 
   #gather(eles: Iterable<SingularElementArgument>): Collection {
@@ -234,23 +283,31 @@ export class GraphController {
       this.#inCore(diff.remove).remove();
       for (const id of diff.remove) this.#parked.delete(id);
       for (const el of diff.update) {
+        const unmade = this.#parked.get(el.data.id);
+        if (unmade && isUnmade(unmade)) {
+          unmade.def = el;
+          continue;
+        }
         const ele = this.#element(el.data.id);
         ele.data(el.data);
         if (el.group === 'edges') ele.toggleClass(UNKNOWN_MAGNITUDE, el.data.unknown);
       }
-      // An edge to a parked (hidden) node: that end is back for a moment, then both are parked.
-      const ends = this.#collect(
-        diff.add.flatMap((el) =>
-          el.group === 'edges'
-            ? [el.data.source, el.data.target].filter((id) => this.#parked.has(id))
-            : []
-        )
-      );
-      ends.restore();
-      const added = cy.add(diff.add.map((el) => ({ ...el, data: { ...el.data } })));
+      // Left out (culled or hidden), or an edge to a parked node: kept unmade until shown.
+      const centre = this.#laidOut ? this.#centre() : undefined;
+      const unmade: GraphElement[] = [];
+      for (const def of diff.add) {
+        const out =
+          def.group === 'nodes'
+            ? this.#isOut(def.data.id)
+            : this.#parked.has(def.data.source) || this.#parked.has(def.data.target);
+        if (!out) continue;
+        unmade.push(def);
+        this.#parked.set(def.data.id, { def, position: centre });
+      }
+      const made = unmade.length ? diff.add.filter((el) => !unmade.includes(el)) : diff.add;
+      const added = cy.add(made.map((el) => ({ ...el, data: { ...el.data } })));
       if (this.#laidOut) this.#placeNear(added.nodes());
       else this.#placeOnGrid(added.nodes());
-      if (ends.nonempty()) this.#park(ends);
     });
     for (const id of diff.remove) this.#forget(id);
     for (const el of diff.add) this.#forget(el.data.id);
@@ -419,41 +476,49 @@ export class GraphController {
 
   /** Puts back what is parked but no longer hidden: the nodes, then the edges whose ends are back. */
   #unpark(): void {
-    const hidden = this.#classes.get('hidden') ?? NO_IDS;
     const nodes: SingularElementArgument[] = [];
     const edges: EdgeSingular[] = [];
-    for (const [id, ele] of this.#parked) {
-      if (hidden.has(id) || this.#culled.has(id)) continue;
-      if (ele.isNode()) nodes.push(ele);
-      else edges.push(ele as EdgeSingular);
+    const unmadeNodes: Unmade[] = [];
+    const unmadeEdges: Unmade[] = [];
+    for (const [id, parked] of this.#parked) {
+      if (this.#isOut(id)) continue;
+      if (isUnmade(parked)) (parked.def.group === 'nodes' ? unmadeNodes : unmadeEdges).push(parked);
+      else if (parked.isNode()) nodes.push(parked);
+      else edges.push(parked as EdgeSingular);
     }
-    if (!nodes.length && !edges.length) return;
+    if (!nodes.length && !edges.length && !unmadeNodes.length && !unmadeEdges.length) return;
     const cy = this.cy;
+    const endsIn = (source: string, target: string) =>
+      cy.hasElementWithId(source) && cy.hasElementWithId(target);
     cy.batch(() => {
       this.#gather(nodes).restore();
-      const back = edges.filter(
-        (e) => cy.hasElementWithId(e.data('source')) && cy.hasElementWithId(e.data('target'))
-      );
+      this.#make(unmadeNodes);
+      const back = edges.filter((e) => endsIn(e.data('source'), e.data('target')));
       this.#gather(back).restore();
       for (const ele of [...nodes, ...back]) this.#parked.delete(ele.id());
+      this.#make(
+        unmadeEdges.filter(
+          ({ def }) => def.group === 'edges' && endsIn(def.data.source, def.data.target)
+        )
+      );
     });
-    if (nodes.length) this.setOverlay(this.#overlayWanted); // edges to the nodes back
+    if (nodes.length || unmadeNodes.length) this.setOverlay(this.#overlayWanted); // edges to the nodes back
   }
 
   /** For a layout: everything parked back in the core, hidden by the class instead. */
   #unparkAll(): void {
     if (!this.#parking) return;
     this.#parking = false;
-    const hidden = this.#classes.get('hidden') ?? NO_IDS;
-    const parked = this.#gather(this.#parked.values());
-    this.#parked.clear();
+    const all = [...this.#parked.values()];
+    const parked = this.#gather(all.filter((p): p is SingularElementArgument => !isUnmade(p)));
+    const unmade = all.filter(isUnmade);
     this.cy.batch(() => {
       parked.restore();
-      parked
-        .filter(
-          (ele: SingularElementArgument) => hidden.has(ele.id()) || this.#culled.has(ele.id())
-        )
-        .addClass('hidden');
+      this.#make(unmade);
+      this.#parked.clear();
+      this.#inCore([...(this.#classes.get('hidden') ?? NO_IDS), ...this.#culled]).addClass(
+        'hidden'
+      );
     });
   }
 
@@ -471,9 +536,11 @@ export class GraphController {
   }
 
   #placeParked(places: ReadonlyMap<string, Point>): void {
-    for (const [id, ele] of this.#parked) {
+    for (const [id, parked] of this.#parked) {
       const p = places.get(id);
-      if (p && ele.isNode()) ele.position({ x: p.x, y: p.y });
+      if (!p) continue;
+      if (isUnmade(parked)) parked.position = { x: p.x, y: p.y };
+      else if (parked.isNode()) parked.position({ x: p.x, y: p.y });
     }
   }
 
@@ -510,7 +577,8 @@ export class GraphController {
     const run =
       layout === 'fcose' && !given
         ? eles.layout(fcoseOptions({ ...ctx, firstRun: !this.#laidOut || fresh }))
-        : eles.layout(presetOptions(given ?? new Map(), ctx));
+        : // With nodes culled the view is fitted to all of them below, not to the core.
+          eles.layout({ ...presetOptions(given ?? new Map(), ctx), fit: !this.#culled.size });
     this.#running = run;
     const done = run.promiseOn('layoutstop');
     // Lay out everything, filtered or not, so clearing a filter never shows a
@@ -559,8 +627,8 @@ export class GraphController {
     const ids: string[] = [];
     for (const id of this.#nodes) {
       if (hidden.has(id)) continue;
-      const node = (this.#parked.get(id) ?? cy.getElementById(id)) as NodeSingular;
-      const p = node.position();
+      const p = this.#positionOf(id);
+      if (!p) continue;
       const x = p.x * zoom + pan.x;
       const y = p.y * zoom + pan.y;
       if (x < 0 || y < 0 || x > view.width || y > view.height) continue;
@@ -705,7 +773,11 @@ export class GraphController {
       .forEach((n: NodeSingular) => {
         map.set(n.id(), { ...n.position() });
       });
-    for (const [id, ele] of this.#parked) if (ele.isNode()) map.set(id, { ...ele.position() });
+    for (const id of this.#parked.keys()) {
+      if (!this.#nodes.has(id)) continue;
+      const p = this.#positionOf(id);
+      if (p) map.set(id, { ...p });
+    }
     return map;
   }
 
@@ -740,7 +812,8 @@ export class GraphController {
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const id of this.#nodes) {
       if (hidden.has(id)) continue;
-      const p = ((this.#parked.get(id) ?? cy.getElementById(id)) as NodeSingular).position();
+      const p = this.#positionOf(id);
+      if (!p) continue;
       [x1, y1, x2, y2] = [
         Math.min(x1, p.x),
         Math.min(y1, p.y),
@@ -817,6 +890,12 @@ export class GraphController {
     const moved = new Map<string, Point>();
     this.cy.batch(() => {
       for (const [id, p] of positions) {
+        const unmade = this.#parked.get(id);
+        if (unmade && isUnmade(unmade)) {
+          if (unmade.def.group === 'nodes') unmade.position = { x: p.x, y: p.y };
+          this.#remember(new Map([[id, p]]));
+          continue;
+        }
         const node = this.#element(id);
         if (node.empty() || !node.isNode() || node.grabbed() || node.is(DRAWN_OVER)) continue;
         const at = node.position();
