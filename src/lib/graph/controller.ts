@@ -294,17 +294,15 @@ export class GraphController {
       }
       // Left out (culled or hidden), or an edge to a parked node: kept unmade until shown.
       const centre = this.#laidOut ? this.#centre() : undefined;
-      const unmade: GraphElement[] = [];
+      const made: GraphElement[] = [];
       for (const def of diff.add) {
         const out =
           def.group === 'nodes'
             ? this.#isOut(def.data.id)
             : this.#parked.has(def.data.source) || this.#parked.has(def.data.target);
-        if (!out) continue;
-        unmade.push(def);
-        this.#parked.set(def.data.id, { def, position: centre });
+        if (out) this.#parked.set(def.data.id, { def, position: centre });
+        else made.push(def);
       }
-      const made = unmade.length ? diff.add.filter((el) => !unmade.includes(el)) : diff.add;
       const added = cy.add(made.map((el) => ({ ...el, data: { ...el.data } })));
       if (this.#laidOut) this.#placeNear(added.nodes());
       else this.#placeOnGrid(added.nodes());
