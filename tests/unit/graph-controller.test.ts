@@ -22,6 +22,14 @@ function setup() {
   return graph;
 }
 
+/** Every node where it was in `picture` (fcose's floating point: to 6 places). */
+function expectPicture(picture: ReadonlyMap<string, { x: number; y: number }>) {
+  for (const [id, p] of picture) {
+    expect(graph.positions().get(id)!.x).toBeCloseTo(p.x, 6);
+    expect(graph.positions().get(id)!.y).toBeCloseTo(p.y, 6);
+  }
+}
+
 describe('GraphController', () => {
   it('applies element diffs in place: same objects for unchanged elements', () => {
     setup();
@@ -224,10 +232,7 @@ describe('GraphController', () => {
     await graph.runLayout('fcose');
     expect(graph.positions().get('n-orebro')).toEqual({ x: 999, y: 999 });
     await graph.runLayout('fcose', undefined, { fresh: true });
-    for (const [id, p] of first) {
-      expect(graph.positions().get(id)!.x).toBeCloseTo(p.x, 6);
-      expect(graph.positions().get(id)!.y).toBeCloseTo(p.y, 6);
-    }
+    expectPicture(first);
   });
 
   it('lays out afresh to the picture of a first load after filters took nodes out and back', async () => {
@@ -239,10 +244,7 @@ describe('GraphController', () => {
     graph.syncClass('hidden', new Set());
     expect(cy.nodes()[0]!.id()).not.toBe('n-lekeberg');
     await graph.runLayout('fcose', undefined, { fresh: true });
-    for (const [id, p] of first) {
-      expect(graph.positions().get(id)!.x).toBeCloseTo(p.x, 6);
-      expect(graph.positions().get(id)!.y).toBeCloseTo(p.y, 6);
-    }
+    expectPicture(first);
   });
 
   it('moves a hidden node where someone else put it: it is there when shown again', async () => {

@@ -388,11 +388,10 @@ export class GraphController {
 
   /** New nodes after the first layout: beside their neighbours, without moving anyone else. */
   #placeNear(added: NodeCollection): void {
-    const extent = this.cy.extent();
+    const centre = this.#centre();
     added.forEach((node: NodeSingular, i: number) => {
       const anchors = node.neighborhood('node').not(added);
-      let x = (extent.x1 + extent.x2) / 2;
-      let y = (extent.y1 + extent.y2) / 2;
+      let { x, y } = centre;
       if (anchors.nonempty()) {
         x = 0;
         y = 0;
@@ -520,8 +519,8 @@ export class GraphController {
     });
   }
 
-  /** After a layout: the hidden and culled elements parked again, the class taken off. */
-  #parkHidden(): void {
+  /** After a layout: what is left out (hidden, culled) parked again, the class taken off. */
+  #parkLeftOut(): void {
     if (this.#parking) return;
     this.#parking = true;
     const hidden = this.#classes.get('hidden') ?? NO_IDS;
@@ -593,7 +592,7 @@ export class GraphController {
     if (this.#culled.size) this.#fitAll(30, false);
     await done;
     if (this.#running === run) this.#running = null;
-    if (!this.#running) this.#parkHidden();
+    if (!this.#running) this.#parkLeftOut();
     this.#laidOut = true;
     if (layout === 'fcose' && !covered) this.#fcoseCache = this.positions();
     this.#placeProposals();

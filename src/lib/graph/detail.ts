@@ -1,12 +1,13 @@
-// The graph's level of detail on a large map (isLargeGraph): Cytoscape holds
-// every node but only the relations someone is looking at — those of the
+// The graph's level of detail on a large map (isLargeGraph): Cytoscape is
+// given only the relations someone is looking at — those of the
 // selected and the hovered node, a selected or hovered relation, a focused
 // neighbourhood and, zoomed in, those of the nodes in view — while all the
 // visible relations are drawn summed between municipalities
 // (explorer/aggregate.ts) as overlay edges between the municipality nodes, as
 // the map does at overview. Tens of thousands of lines cost seconds a frame and
-// most of the page's memory, and at overview they are a tangle anyway. Pure:
-// no Cytoscape import.
+// most of the page's memory, and at overview they are a tangle anyway. Of the
+// nodes, while many are visible, only the hubs and those looked at (culledNodeIds).
+// Pure: no Cytoscape import.
 import type { RelationRow, Selection } from '$lib/domain/model';
 import { sumWidth, type Aggregate } from '$lib/explorer/aggregate';
 import type { Neighbourhood } from '$lib/explorer/neighbourhood';
@@ -42,7 +43,7 @@ export function detailRelationIds(
   return ids;
 }
 
-/** What a large graph holds: every node, and the edges drawn in full. */
+/** What a large graph is given: every node (culledNodeIds leaves some out), and the edges drawn in full. */
 export function detailElements(
   elements: readonly GraphElement[],
   detail: ReadonlySet<string>
